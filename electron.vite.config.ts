@@ -1,0 +1,37 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+
+// Test hooks (learning the captcha answer in end-to-end tests) are compiled in only by
+// `electron-vite build --mode e2e`; every other build replaces this with `false` and drops the code.
+const testHooks = (mode: string): Record<string, string> => ({
+  __E2E_HOOKS__: JSON.stringify(mode === 'e2e')
+})
+
+const shared = resolve(__dirname, 'src/shared')
+
+export default defineConfig(({ mode }) => ({
+  main: {
+    define: testHooks(mode),
+    resolve: { alias: { '@shared': shared } },
+    build: {
+      // node:sqlite is a prefix-only built-in; older build hosts do not list it in builtinModules,
+      // so name it explicitly or the bundler would try to resolve it as a package.
+      rolldownOptions: { external: ['node:sqlite'] }
+    }
+  },
+  preload: {
+    resolve: { alias: { '@shared': shared } },
+    build: {
+      // A sandboxed preload can require only a few built-ins, so it must be one self-contained CJS file.
+      rolldownOptions: { output: { format: 'cjs', codeSplitting: false } }
+    }
+  },
+  renderer: {
+    resolve: { alias: { '@shared': shared } },
+    build: { assetsInlineLimit: 0 },
+    css: {
+      // Bootstrap 5.3's Sass still uses @import and global functions; those warnings are theirs, not ours.
+      preprocessorOptions: { scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'if-function'] } }
+    }
+  }
+}))

@@ -1,0 +1,100 @@
+import type { DatabaseSync } from 'node:sqlite'
+import { failure, type Result, type User } from '../../../shared/ipc'
+import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type PasswordHash, type ScryptParams } from './password'
+import { checkPassword, checkUsername, normalizeUsername, usernameKey } from './rules'
+
+interface AccountRow {
+  username: string
+  salt: Uint8Array
+  hash: Uint8Array
+  scrypt_n: number
+  scrypt_r: number
+  scrypt_p: number
+}
+
+export interface AccountStoreOptions {
+  /** Lower only in tests; production uses DEFAULT_SCRYPT. */
+  scrypt?: ScryptParams
+  now?: () => number
+}
+
+export class AccountStore {
+  private readonly scrypt: ScryptParams
+  private readonly now: () => number
+  /** Verified against for unknown usernames so that "no such user" costs the same scrypt work. */
+  private decoy: Promise<PasswordHash> | undefined
+
+  constructor(
+    private readonly db: DatabaseSync,
+    options: AccountStoreOptions = {}
+  ) {
+    this.scrypt = options.scrypt ?? DEFAULT_SCRYPT
+    this.now = options.now ?? Date.now
+  }
+
+  async create(rawUsername: string, password: string): Promise<Result<{ user: User }>> {
+    const username = normalizeUsername(rawUsername)
+    const violation = checkUsername(username) ?? checkPassword(password)
+    if (violation) {
+      const code = violation.field === 'username' ? 'USERNAME_RULES' : 'PASSWORD_RULES'
+      return failure(code, violation.message, { field: violation.field })
+    }
+    const key = usernameKey(username)
+    if (this.find(key)) return taken()
+
+    const stored = await hashPassword(password, this.scrypt)
+    try {
+      // One INSERT is atomic: the account exists completely or not at all.
+      this.db
+        .prepare(
+          `INSERT INTO accounts (username, username_key, salt, hash, scrypt_n, scrypt_r, scrypt_p, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+        )
+        .run(username, key, stored.salt, stored.hash, stored.params.N, stored.params.r, stored.params.p, this.now())
+    } catch (error) {
+      // Another sign-up for the same name may have landed while we were hashing.
+      if (isUniqueViolation(error)) return taken()
+      throw error
+    }
+    return { ok: true, user: { username } }
+  }
+
+  /** The account's canonical name when the password is right; null for a wrong password or unknown user. */
+  async verify(rawUsername: string, password: string): Promise<User | null> {
+    const username = normalizeUsername(rawUsername)
+    const row = checkUsername(username) ? undefined : this.find(usernameKey(username))
+    if (!row) {
+      await verifyPassword(password, await this.decoyHash())
+      return null
+    }
+    const ok = await verifyPassword(password, {
+      params: { N: row.scrypt_n, r: row.scrypt_r, p: row.scrypt_p, keyLength: row.hash.byteLength },
+      salt: Buffer.from(row.salt),
+      hash: Buffer.from(row.hash)
+    })
+    return ok ? { username: row.username } : null
+  }
+
+  exists(rawUsername: string): boolean {
+    return this.find(usernameKey(normalizeUsername(rawUsername))) !== undefined
+  }
+
+  private find(key: string): AccountRow | undefined {
+    return this.db
+      .prepare('SELECT username, salt, hash, scrypt_n, scrypt_r, scrypt_p FROM accounts WHERE username_key = ?')
+      .get(key) as AccountRow | undefined
+  }
+
+  private decoyHash(): Promise<PasswordHash> {
+    this.decoy ??= hashPassword('decoy password never matches', this.scrypt)
+    return this.decoy
+  }
+}
+
+function taken() {
+  return failure('USERNAME_TAKEN', 'That username is already taken.', { field: 'username' })
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && /UNIQUE constraint failed/.test(error.message)
+}

@@ -1,0 +1,43 @@
+import type { DatabaseSync } from 'node:sqlite'
+import type { Channel, ResultOf } from '../../shared/ipc'
+import { AccountStore } from './accounts/account-store'
+import { openDatabase } from './accounts/database'
+import type { ScryptParams } from './accounts/password'
+import { LoginService } from './auth/login-service'
+import { SessionStore } from './auth/sessions'
+import { CaptchaService, type CaptchaServiceOptions } from './captcha'
+import { createHandlers, dispatch, type HandlerContext, type Handlers } from './ipc/handlers'
+import { consoleLogger, type Logger } from './log'
+
+export interface CoreOptions {
+  /** SQLite file; the shell puts it under userData, tests under a temp dir. */
+  dbPath: string
+  fontPaths: string[]
+  log?: Logger
+  scrypt?: ScryptParams
+  captcha?: Omit<CaptchaServiceOptions, 'fontPaths'>
+}
+
+export interface Core {
+  handlers: Handlers
+  /** The one entry the shell and the test harness call: never throws, always a typed result. */
+  invoke(channel: unknown, payload: unknown, context: HandlerContext): Promise<ResultOf<Channel>>
+  db: DatabaseSync
+  close(): void
+}
+
+/** Builds the whole main-process app without Electron: what the shell wires to ipcMain. */
+export function createCore(options: CoreOptions): Core {
+  const log = options.log ?? consoleLogger()
+  const db = openDatabase(options.dbPath)
+  const captcha = new CaptchaService({ ...options.captcha, fontPaths: options.fontPaths })
+  const accounts = new AccountStore(db, { scrypt: options.scrypt })
+  const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), log })
+  const handlers = createHandlers({ login, captcha, log })
+  return {
+    handlers,
+    db,
+    invoke: (channel, payload, context) => dispatch(handlers, channel, payload, context, log),
+    close: () => db.close()
+  }
+}

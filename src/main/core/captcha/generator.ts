@@ -1,0 +1,81 @@
+import type { Theme } from '../../../shared/ipc'
+import { LIMITS } from '../../../shared/ipc'
+import type { Challenge } from './challenge'
+import { makeChallenge } from './challenge'
+import { registerFonts } from './fonts'
+import type { MeasureGlyph } from './metrics'
+import { createCanvasMeasure } from './metrics'
+import type { CaptchaKind, CaptchaOptions } from './options'
+import type { CaptchaPlan } from './plan'
+import { planCaptcha } from './plan'
+import type { PngSettings } from './png'
+import { DEFAULT_PNG, encodePng } from './png'
+import type { RandomSource } from './random'
+import { cryptoRandom } from './random'
+import { renderPlan } from './render'
+
+export interface GeneratedCaptcha {
+  /** What the user must type, upper case. */
+  answer: string
+  png: Uint8Array
+  /** CSS px. */
+  width: number
+  height: number
+  /** The pixel ratio actually drawn at. */
+  scale: number
+}
+
+export interface GenerateRequest {
+  theme?: Theme
+  scale?: number
+  /** Defaults to the cryptographic source; the dataset CLI passes a seeded one. */
+  random?: RandomSource
+}
+
+/** Non-finite → 1, then clamped to the contract's 1–3. */
+export function clampScale(scale: unknown): number {
+  if (typeof scale !== 'number' || !Number.isFinite(scale)) return 1
+  return Math.min(LIMITS.scaleMax, Math.max(LIMITS.scaleMin, scale))
+}
+
+/** Fonts registered and glyphs measured once; then each call plans, draws and encodes one captcha. */
+export class CaptchaGenerator {
+  readonly options: CaptchaOptions
+  readonly kind: CaptchaKind
+  readonly #families: string[]
+  readonly #measure: MeasureGlyph
+  readonly #png: PngSettings
+
+  constructor(options: CaptchaOptions, kind: CaptchaKind = 'text', png: PngSettings = DEFAULT_PNG) {
+    this.options = options
+    this.kind = kind
+    this.#families = registerFonts(options.fontFiles)
+    this.#measure = createCanvasMeasure()
+    this.#png = png
+  }
+
+  challenge(random: RandomSource = cryptoRandom): Challenge {
+    return makeChallenge(this.kind, random, this.options.alphabet, this.options.length)
+  }
+
+  plan(challenge: Challenge, theme: Theme = 'light', random: RandomSource = cryptoRandom): CaptchaPlan {
+    return planCaptcha({
+      glyphs: challenge.glyphs,
+      options: this.options,
+      families: this.#families,
+      theme,
+      random,
+      measure: this.#measure
+    })
+  }
+
+  async generate(request: GenerateRequest = {}): Promise<GeneratedCaptcha> {
+    const random = request.random ?? cryptoRandom
+    const scale = clampScale(request.scale)
+    const challenge = this.challenge(random)
+    const plan = this.plan(challenge, request.theme === 'dark' ? 'dark' : 'light', random)
+    const pixels = renderPlan(plan, scale)
+    const png = await encodePng(pixels.data, pixels.width, pixels.height, this.#png)
+    return { answer: challenge.answer, png, width: plan.width, height: plan.height, scale }
+  }
+}

@@ -1,0 +1,12 @@
+// The captcha engine of the main process. Nothing here imports electron: it runs (and is tested) on plain Node.
+export { CaptchaService } from './service'
+export type { CaptchaServiceOptions } from './service'
+export { CaptchaGenerator, clampScale } from './generator'
+export type { GeneratedCaptcha, GenerateRequest } from './generator'
+export { PRESETS, LENGTH_MAX, LENGTH_MIN, resolveOptions } from './options'
+export type { CaptchaKind, CaptchaOptions, CaptchaPreset, NoiseOptions } from './options'
+export { DEFAULT_ALPHABET } from './alphabet'
+export { cryptoRandom, seededRandom } from './random'
+export type { RandomSource } from './random'
+export type { CaptchaPlan, GlyphPlan } from './plan'
+export { bundledFontFiles } from './bundled-fonts'

@@ -1,0 +1,62 @@
+import { randomInt } from 'node:crypto'
+
+/**
+ * Where a captcha's choices come from. The app always uses {@link cryptoRandom}; a seeded source exists
+ * so the dataset CLI and tests can reproduce an image, and is never wired into the service by default.
+ */
+export interface RandomSource {
+  /** An integer in [0, maxExclusive). */
+  int(maxExclusive: number): number
+}
+
+export const cryptoRandom: RandomSource = {
+  int: (maxExclusive) => (maxExclusive <= 1 ? 0 : randomInt(maxExclusive))
+}
+
+/**
+ * sfc32 (Chris Doty-Humphrey's small fast counter), seeded through splitmix32 so nearby seeds give
+ * unrelated streams. Fast and well distributed; not unpredictable, hence only for reproducible datasets.
+ */
+export function seededRandom(seed: number): RandomSource {
+  let s = seed >>> 0
+  const splitmix = (): number => {
+    s = (s + 0x9e3779b9) >>> 0
+    let z = s
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0
+    return (z ^ (z >>> 16)) >>> 0
+  }
+  let a = splitmix()
+  let b = splitmix()
+  let c = splitmix()
+  let d = splitmix()
+  const next = (): number => {
+    const t = (((a + b) >>> 0) + d) >>> 0
+    d = (d + 1) >>> 0
+    a = b ^ (b >>> 9)
+    b = (c + (c << 3)) >>> 0
+    c = ((c << 21) | (c >>> 11)) >>> 0
+    c = (c + t) >>> 0
+    return t
+  }
+  for (let i = 0; i < 12; i++) next()
+  return {
+    // Multiply-shift on a 32-bit draw: the bias is below 2^-20 for the small ranges used here.
+    int: (maxExclusive) => (maxExclusive <= 1 ? 0 : Math.floor((next() / 0x1_0000_0000) * maxExclusive))
+  }
+}
+
+/** A uniform float in [0, 1) with 2^24 steps: fine enough for angles and positions in pixels. */
+export function randomUnit(random: RandomSource): number {
+  return random.int(0x100_0000) / 0x100_0000
+}
+
+/** A uniform float in [min, max). */
+export function randomBetween(random: RandomSource, min: number, max: number): number {
+  return min + (max - min) * randomUnit(random)
+}
+
+export function randomPick<T>(random: RandomSource, items: readonly T[]): T {
+  if (items.length === 0) throw new RangeError('cannot pick from an empty list')
+  return items[random.int(items.length)] as T
+}

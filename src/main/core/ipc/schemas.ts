@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { LIMITS, type CaptchaRequest, type Credentials } from '../../../shared/ipc'
+
+// Lengths are checked here, at the door, before any rule or hash looks at a value: a renderer that
+// sends a 100 MB string gets INVALID_INPUT, not a 100 MB scrypt input.
+
+export const credentialsSchema = z.strictObject({
+  captchaId: z.string().min(1).max(LIMITS.captchaIdMax),
+  captchaText: z.string().max(LIMITS.captchaTextMax),
+  username: z.string().max(LIMITS.fieldMax),
+  password: z.string().max(LIMITS.fieldMax)
+}) satisfies z.ZodType<Credentials>
+
+export const captchaRequestSchema = z
+  .strictObject({
+    scale: z.number().finite().optional(),
+    theme: z.enum(['light', 'dark']).optional()
+  })
+  .optional() satisfies z.ZodType<CaptchaRequest | undefined>
+
+/** Channels without a request accept nothing but an absent payload. */
+export const noPayloadSchema = z.undefined()

@@ -1,0 +1,62 @@
+import { join } from 'node:path'
+import { app } from 'electron'
+import { createCore } from './core/app-core'
+import { consoleLogger } from './core/log'
+import { captchaFontPaths, resolveResourcesDir } from './core/resources'
+import { hardenSessions } from './hardening'
+import { registerIpc } from './ipc'
+import { handleAppScheme, registerAppScheme } from './protocol'
+import { createLoginWindow } from './window'
+
+const log = consoleLogger()
+// electron-vite sets this in `dev` only; packaged and preview builds load app://renderer.
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+
+registerAppScheme()
+if (!app.requestSingleInstanceLock()) app.quit()
+
+async function start(): Promise<void> {
+  let onCaptchaIssued: ((id: string, answer: string) => void) | undefined
+  if (__E2E_HOOKS__ && process.env['LOGIN_APP_TEST_HOOKS'] === '1') {
+    const hooks = await import('./test-hooks')
+    onCaptchaIssued = hooks.installTestHooks()
+    const userData = process.env['LOGIN_APP_USER_DATA']
+    if (userData) app.setPath('userData', userData)
+  }
+  await app.whenReady()
+
+  const resourcesDir = resolveResourcesDir({
+    isPackaged: app.isPackaged,
+    appPath: app.getAppPath(),
+    resourcesPath: process.resourcesPath
+  })
+  const core = createCore({
+    dbPath: join(app.getPath('userData'), 'accounts.sqlite'),
+    fontPaths: captchaFontPaths(resourcesDir),
+    log,
+    captcha: { onIssued: onCaptchaIssued }
+  })
+  hardenSessions(log, devServerUrl)
+  handleAppScheme(join(__dirname, '../renderer'))
+  registerIpc(core, log, devServerUrl)
+
+  const open = () =>
+    createLoginWindow({ devServerUrl, allowDevTools: !app.isPackaged, iconPath: join(resourcesDir, 'icon.png') })
+  let window = open()
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore()
+    window.focus()
+  })
+  app.on('activate', () => {
+    if (window.isDestroyed()) window = open()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => core.close())
+}
+
+start().catch((error: unknown) => {
+  log.error('startup.failed', { error: error instanceof Error ? error.message : String(error) })
+  app.exit(1)
+})

@@ -1,0 +1,20 @@
+import { protocol } from 'electron'
+import { APP_HOST, APP_SCHEME } from './core/trusted-sender'
+import { serveRendererFile } from './core/renderer-files'
+
+/** Must run before `app` is ready: a standard, secure scheme behaves like https for the page. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+  ])
+}
+
+/** Serves the built renderer from `app://renderer/…`, only files inside `rendererDir`, with the CSP header. */
+export function handleAppScheme(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url)
+    if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 })
+    const file = await serveRendererFile(rendererDir, url.pathname)
+    return new Response(file.body as BodyInit, { status: file.status, headers: file.headers })
+  })
+}

@@ -1,0 +1,15 @@
+import { CHANNELS, type Invoke, type LoginApi } from '../shared/ipc'
+
+/**
+ * The page's whole view of main: five typed methods, no channel names, no raw IPC. Built over any
+ * `invoke` so the browser test harness can provide the very same object over a Playwright binding.
+ */
+export function createApi(invoke: Invoke): LoginApi {
+  return Object.freeze({
+    newCaptcha: (request) => invoke(CHANNELS.captchaNew, request),
+    signUp: (credentials) => invoke(CHANNELS.signUp, credentials),
+    signIn: (credentials) => invoke(CHANNELS.signIn, credentials),
+    signOut: () => invoke(CHANNELS.signOut, undefined),
+    session: () => invoke(CHANNELS.session, undefined)
+  } satisfies LoginApi)
+}

@@ -1,0 +1,59 @@
+import type { CaptchaImage, Result, Theme } from '../../shared/ipc'
+
+/** Refresh this long before main forgets the answer, so a slow typist never submits an expired id. */
+const REFRESH_MARGIN_MS = 10_000
+
+/**
+ * Shows main's captcha PNG in the refresh button. Holds the current id (never the answer: the page
+ * does not have it) and refreshes itself before the challenge expires.
+ */
+export class CaptchaView {
+  private current: CaptchaImage | null = null
+  private objectUrl: string | null = null
+  private timer: number | undefined
+  private pending: Promise<boolean> | null = null
+
+  constructor(
+    private readonly image: HTMLImageElement,
+    private readonly load: () => Promise<Result<CaptchaImage>>,
+    private readonly onFailure: () => void
+  ) {}
+
+  get id(): string {
+    return this.current?.id ?? ''
+  }
+
+  /** Concurrent calls share one request: a double click asks main for one image. */
+  refresh(): Promise<boolean> {
+    this.pending ??= this.fetch().finally(() => (this.pending = null))
+    return this.pending
+  }
+
+  private async fetch(): Promise<boolean> {
+    window.clearTimeout(this.timer)
+    const result = await this.load()
+    if (!result.ok) {
+      this.current = null
+      this.onFailure()
+      return false
+    }
+    this.current = result
+    const url = URL.createObjectURL(new Blob([result.png as Uint8Array<ArrayBuffer>], { type: 'image/png' }))
+    try {
+      this.image.src = url
+      await this.image.decode()
+    } catch {
+      // A broken image still replaces the old one; the next refresh tries again.
+    }
+    if (this.objectUrl) URL.revokeObjectURL(this.objectUrl)
+    this.objectUrl = url
+    // The id (never the answer) marks which challenge is on screen; end-to-end tests read it.
+    this.image.dataset['captchaId'] = result.id
+    this.timer = window.setTimeout(() => void this.refresh(), Math.max(1_000, result.expiresInMs - REFRESH_MARGIN_MS))
+    return true
+  }
+}
+
+export function preferredTheme(): Theme {
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
+}

@@ -1,0 +1,77 @@
+import type { ErrorCode } from '../../shared/ipc'
+
+export type Lang = 'zh-CN' | 'en'
+
+const zh = {
+  title: '登录',
+  signInTitle: '登录',
+  signUpTitle: '注册新账号',
+  username: '用户名',
+  password: '密码',
+  confirm: '确认密码',
+  captcha: '验证码',
+  captchaAlt: '验证码图片',
+  captchaRefresh: '换一张验证码',
+  captchaRefreshHint: '看不清？换一张',
+  submitSignIn: '登录',
+  submitSignUp: '注册',
+  busy: '请稍候…',
+  toSignUp: '没有账号？注册',
+  toSignIn: '已有账号？登录',
+  welcome: '欢迎，',
+  signedIn: '你已登录。',
+  signOut: '退出登录',
+  required: '请填写此项。',
+  mismatch: '两次输入的密码不一致。',
+  captchaLoadFailed: '验证码加载失败，请点击图片重试。',
+  errors: {
+    INVALID_INPUT: '输入无效，请检查后重试。',
+    CAPTCHA_INVALID: '验证码错误或已过期，请重新输入。',
+    BAD_CREDENTIALS: '用户名或密码错误。',
+    USERNAME_TAKEN: '该用户名已被注册。',
+    USERNAME_RULES: '用户名须为 3–32 个字母、数字或 . _ - 字符。',
+    PASSWORD_RULES: '密码长度须为 8–128 个字符。',
+    LOCKED: '尝试次数过多，账号已暂时锁定。',
+    FORBIDDEN: '此页面无权访问。',
+    INTERNAL: '出错了，请重试。'
+  } satisfies Record<ErrorCode, string>
+}
+
+export type Messages = typeof zh
+
+const en: Messages = {
+  title: 'Sign in',
+  signInTitle: 'Sign in',
+  signUpTitle: 'Create an account',
+  username: 'Username',
+  password: 'Password',
+  confirm: 'Confirm password',
+  captcha: 'Captcha',
+  captchaAlt: 'Captcha image',
+  captchaRefresh: 'New captcha image',
+  captchaRefreshHint: "Can't read it? Get another",
+  submitSignIn: 'Sign in',
+  submitSignUp: 'Sign up',
+  busy: 'Please wait…',
+  toSignUp: 'No account? Sign up',
+  toSignIn: 'Have an account? Sign in',
+  welcome: 'Welcome, ',
+  signedIn: 'You are signed in.',
+  signOut: 'Sign out',
+  required: 'Please fill in this field.',
+  mismatch: 'The passwords do not match.',
+  captchaLoadFailed: 'The captcha could not be loaded. Click the image to retry.',
+  errors: {
+    INVALID_INPUT: 'The input is not valid. Please check it and try again.',
+    CAPTCHA_INVALID: 'The captcha is wrong or has expired. Please type the new one.',
+    BAD_CREDENTIALS: 'Wrong username or password.',
+    USERNAME_TAKEN: 'That username is already taken.',
+    USERNAME_RULES: 'Usernames are 3–32 letters, digits, ".", "_" or "-".',
+    PASSWORD_RULES: 'Passwords are 8–128 characters long.',
+    LOCKED: 'Too many attempts: this account is locked for a while.',
+    FORBIDDEN: 'This page may not use the app.',
+    INTERNAL: 'Something went wrong. Please try again.'
+  }
+}
+
+export const MESSAGES: Record<Lang, Messages> = { 'zh-CN': zh, en }

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { _electron, expect, test as base, type Browser, type Page } from '@playwright/test'
+import { ELECTRON_SKIP_REASON, findElectronBinary } from './electron-binary'
+import { launchChromium, openHarnessPage } from './harness/open-harness'
+import { E2E_BUILD_DIR } from './paths'
+
+export type Driver = 'browser' | 'electron'
+
+/** What a spec sees: the login window, and a way to read the captcha on screen as a person would. */
+export interface LoginApp {
+  page: Page
+  /** The answer of the captcha now on screen, through the test-only hook. */
+  captchaAnswer(): Promise<string>
+}
+
+async function displayedCaptchaId(page: Page): Promise<string> {
+  const image = page.locator('#captcha-image')
+  await expect(image).toHaveAttribute('data-captcha-id', /.+/)
+  return (await image.getAttribute('data-captcha-id'))!
+}
+
+export const test = base.extend<{ app: LoginApp }, { driver: Driver; harnessBrowser: Browser | null }>({
+  driver: ['browser', { option: true, scope: 'worker' }],
+
+  harnessBrowser: [
+    async ({ driver }, use) => {
+      if (driver !== 'browser') return use(null)
+      const browser = await launchChromium()
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' }
+  ],
+
+  app: async ({ driver, harnessBrowser }, use) => {
+    if (driver === 'electron') {
+      const binary = findElectronBinary()
+      test.skip(!binary, ELECTRON_SKIP_REASON)
+      const userData = mkdtempSync(join(tmpdir(), 'login-app-e2e-'))
+      const electronApp = await _electron.launch({
+        executablePath: binary!,
+        args: [join(E2E_BUILD_DIR, 'main/index.js')],
+        env: { ...process.env, LOGIN_APP_TEST_HOOKS: '1', LOGIN_APP_USER_DATA: userData }
+      })
+      const page = await electronApp.firstWindow()
+      await use({
+        page,
+        captchaAnswer: async () => {
+          const id = await displayedCaptchaId(page)
+          return electronApp.evaluate((_electron, captchaId) => globalThis.__loginAppTestHooks!.captchaAnswer(captchaId) ?? '', id)
+        }
+      })
+      await electronApp.close()
+      rmSync(userData, { recursive: true, force: true })
+      return
+    }
+
+    const harness = await openHarnessPage(harnessBrowser!)
+    await use({
+      page: harness.page,
+      captchaAnswer: async () => harness.core.answers.get(await displayedCaptchaId(harness.page)) ?? ''
+    })
+    await harness.close()
+  }
+})
+
+export { expect }

@@ -1,0 +1,37 @@
+import { join } from 'node:path'
+import { createCore, type Core, type CoreOptions } from '../../src/main/core/app-core'
+import { silentLogger } from '../../src/main/core/log'
+import { captchaFontPaths } from '../../src/main/core/resources'
+import { FAST_SCRYPT } from './scrypt'
+import { tempDir } from './temp-dir'
+
+
+export const RESOURCES_DIR = join(__dirname, '../../resources')
+
+export interface TestCore extends Core {
+  /** The answer of every captcha issued, by id: what the e2e test hook exposes. */
+  answers: Map<string, string>
+  dispose(): void
+}
+
+/** The real core on a fresh database in a temp dir, with answers recorded for the test. */
+export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
+  const dir = tempDir()
+  const answers = new Map<string, string>()
+  const core = createCore({
+    dbPath: join(dir.path, 'accounts.sqlite'),
+    fontPaths: captchaFontPaths(RESOURCES_DIR),
+    log: silentLogger,
+    scrypt: FAST_SCRYPT,
+    ...overrides,
+    captcha: { ...overrides.captcha, onIssued: (id, answer) => answers.set(id, answer) }
+  })
+  return {
+    ...core,
+    answers,
+    dispose: () => {
+      core.close()
+      dir.remove()
+    }
+  }
+}
