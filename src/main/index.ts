@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { app } from 'electron'
 import { createCore } from './core/app-core'
 import { consoleLogger } from './core/log'
-import { captchaFontPaths, resolveResourcesDir } from './core/resources'
+import { appIconPath, captchaFontPaths, resolveResourcesDir } from './core/resources'
 import { hardenSessions } from './hardening'
 import { registerIpc } from './ipc'
 import { handleAppScheme, registerAppScheme } from './protocol'
@@ -41,7 +41,7 @@ async function start(): Promise<void> {
   registerIpc(core, log, devServerUrl)
 
   const open = () =>
-    createLoginWindow({ devServerUrl, allowDevTools: !app.isPackaged, iconPath: join(resourcesDir, 'icon.png') })
+    createLoginWindow({ devServerUrl, allowDevTools: !app.isPackaged, iconPath: appIconPath(resourcesDir) })
   let window = open()
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()

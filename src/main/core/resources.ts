@@ -19,6 +19,11 @@ export function resolveResourcesDir(location: RunLocation): string {
   return join(location.appPath, 'resources')
 }
 
+/** The window icon; the same image electron-builder turns into the installers' icons (electron-builder.yml). */
+export function appIconPath(resourcesDir: string): string {
+  return join(resourcesDir, 'icon.png')
+}
+
 /** The TTF files the captcha draws with, in a stable order. */
 export function captchaFontPaths(resourcesDir: string): string[] {
   const dir = join(resourcesDir, 'fonts')
