@@ -3,7 +3,7 @@
 // through electron-builder's resolution: the very copy `electron-builder` runs, whatever npm hoisted.
 import { readdirSync, type Stats, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join, relative, resolve, sep } from 'node:path'
+import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { Configuration } from 'electron-builder'
 
 export const root = resolve(__dirname, '../../..')
@@ -23,7 +23,17 @@ interface DebugLogger {
   add(key: string, value: unknown): void
 }
 
-const builderRequire = createRequire(require.resolve('electron-builder/package.json', { paths: [root] }))
+const builderPackageJson = require.resolve('electron-builder/package.json', { paths: [root] })
+const builderRequire = createRequire(builderPackageJson)
+const appBuilderRequire = createRequire(builderRequire.resolve('app-builder-lib/package.json'))
+
+/** The `electron-builder` command's script. */
+export const electronBuilderCli = join(dirname(builderPackageJson), 'cli.js')
+
+/** A module as electron-builder's packager loads it (e.g. `@electron/asar`, `@electron/fuses`). */
+export function packagerModule<T>(id: string): T {
+  return appBuilderRequire(id) as T
+}
 const configModule = builderRequire('app-builder-lib/out/util/config/config') as {
   getConfig(projectDir: string, configPath: string | null, configFromOptions: unknown): Promise<Configuration>
   validateConfiguration(config: Configuration, debugLogger: DebugLogger): Promise<void>
