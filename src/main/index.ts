@@ -27,7 +27,9 @@ async function start(): Promise<void> {
 
   const resourcesDir = resolveResourcesDir({
     isPackaged: app.isPackaged,
-    appPath: app.getAppPath(),
+    // Unpackaged, resources/ sits two levels above the main bundle (out/main or out-e2e/main), whether
+    // electron was started on the project folder or on the bundle file itself.
+    appPath: app.isPackaged ? app.getAppPath() : join(__dirname, '../..'),
     resourcesPath: process.resourcesPath
   })
   const core = createCore({

@@ -41,7 +41,8 @@ export const test = base.extend<{ app: LoginApp }, { driver: Driver; harnessBrow
       const userData = mkdtempSync(join(tmpdir(), 'login-app-e2e-'))
       const electronApp = await _electron.launch({
         executablePath: binary!,
-        args: [join(E2E_BUILD_DIR, 'main/index.js')],
+        // Chromium refuses to start as root with its sandbox on; only then is it turned off.
+        args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), join(E2E_BUILD_DIR, 'main/index.js')],
         env: { ...process.env, LOGIN_APP_TEST_HOOKS: '1', LOGIN_APP_USER_DATA: userData }
       })
       const page = await electronApp.firstWindow()
