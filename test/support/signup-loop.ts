@@ -1,6 +1,6 @@
 // Child process for the crash-safety test: signs up accounts until killed, printing
 // `ack <username> <password>` only after the sign-up has returned, i.e. after SQLite committed it.
-// Usage: tsx test/support/signup-loop.ts <db file> <name prefix>
+// Usage: tsx test/support/signup-loop.ts <db file> <name prefix> (the test runs a bundled copy with node).
 import { randomBytes } from 'node:crypto'
 import { AccountStore } from '../../src/main/core/accounts/account-store'
 import { openDatabase } from '../../src/main/core/accounts/database'
