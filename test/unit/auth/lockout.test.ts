@@ -72,18 +72,11 @@ describe('brute-force lockout through core.invoke', () => {
     expect(await signIn(core, 'alice', 'correct horse')).toMatchObject({ ok: true })
   })
 
-  it('clears the failures on success', async () => {
+  it('lets the right password through on the 5th attempt, and success clears the failures', async () => {
     const { core } = coreAt()
     await signUp(core, 'alice', 'correct horse')
     await failTimes(core, 4)
     expect(await signIn(core, 'alice', 'correct horse')).toMatchObject({ ok: true })
-    await failTimes(core, 4)
-    expect(await signIn(core, 'alice', 'correct horse')).toMatchObject({ ok: true })
-  })
-
-  it('lets the right password through on the 5th attempt', async () => {
-    const { core } = coreAt()
-    await signUp(core, 'alice', 'correct horse')
     await failTimes(core, 4)
     expect(await signIn(core, 'alice', 'correct horse')).toMatchObject({ ok: true })
   })
