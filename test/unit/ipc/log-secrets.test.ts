@@ -76,6 +76,7 @@ describe('no secrets in logs', () => {
         'sign-in.ok:',
         'sign-in.rejected:credentials',
         'sign-in.rejected:locked',
+        'sign-in.lock-started:',
         'ipc.invalid:',
         'ipc.internal:',
         'ipc.forbidden:untrusted-origin'

@@ -70,12 +70,15 @@ export class LoginService {
     if (!captchaOk) {
       log.info('sign-in.rejected', { reason: 'captcha' })
       const locked = lockout.recordFailure(username)
+      if (locked > 0) log.warn('sign-in.lock-started', { lockMs: locked })
       return locked > 0 ? lockedFailure(locked) : captchaFailure()
     }
+    // Provisional: counts until the password proves right; a lock it starts is logged only once final.
     const locked = lockout.recordFailure(username)
     const user = await accounts.verify(username, credentials.password)
     if (!user) {
       log.info('sign-in.rejected', { reason: 'credentials' })
+      if (locked > 0) log.warn('sign-in.lock-started', { lockMs: locked })
       return locked > 0
         ? lockedFailure(locked)
         : failure('BAD_CREDENTIALS', 'Wrong username or password.', { field: 'username' })
