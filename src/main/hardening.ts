@@ -1,14 +1,15 @@
-import { app, session, type WebContents } from 'electron'
+import { app, session, type Session, type WebContents } from 'electron'
 import type { Logger } from './core/log'
-import { isTrustedSenderUrl } from './core/trusted-sender'
+import { isTrustedSenderUrl, originOf } from './core/trusted-sender'
 
-/** Denies every permission, and keeps every web contents on the app's own pages. */
+/**
+ * Denies every permission in every session, and keeps every web contents on the app's own pages.
+ * Call before the first window exists: listeners added later would miss it.
+ */
 export function hardenSessions(log: Logger, devServerUrl?: string): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => {
-    log.warn('permission.denied', { permission })
-    callback(false)
-  })
-  session.defaultSession.setPermissionCheckHandler(() => false)
+  denyPermissions(session.defaultSession, log)
+  // Any session created later (a partition someone adds) gets the same handlers, not Electron's "allow".
+  app.on('session-created', (created) => denyPermissions(created, log))
 
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.setWindowOpenHandler(({ url }) => {
@@ -21,15 +22,25 @@ export function hardenSessions(log: Logger, devServerUrl?: string): void {
       log.warn('navigation.denied', { origin: originOf(url) })
     }
     contents.on('will-navigate', keepInside)
+    // will-navigate sees only the top frame; this one also sees iframes navigating.
+    contents.on('will-frame-navigate', (event) => keepInside(event, event.url))
     contents.on('will-redirect', keepInside)
-    contents.on('will-attach-webview', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => {
+      event.preventDefault()
+      log.warn('webview.denied')
+    })
   })
 }
 
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin
-  } catch {
-    return '(invalid)'
-  }
+function denyPermissions(target: Session, log: Logger): void {
+  target.setPermissionRequestHandler((_contents, permission, callback) => {
+    log.warn('permission.denied', { permission })
+    callback(false)
+  })
+  target.setPermissionCheckHandler(() => false)
+  target.setDevicePermissionHandler(() => false)
+  target.setDisplayMediaRequestHandler((_request, callback) => {
+    log.warn('permission.denied', { permission: 'display-capture' })
+    callback(null)
+  })
 }

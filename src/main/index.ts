@@ -12,6 +12,8 @@ const log = consoleLogger()
 // electron-vite sets this in `dev` only; packaged and preview builds load app://renderer.
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 
+// Every renderer sandboxed, including any a future change creates without saying so.
+app.enableSandbox()
 registerAppScheme()
 if (!app.requestSingleInstanceLock()) app.quit()
 

@@ -21,7 +21,8 @@ export function createLoginWindow({ devServerUrl, allowDevTools, iconPath }: Win
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#212529' : '#ffffff',
     autoHideMenuBar: true,
     webPreferences: {
-      preload: join(__dirname, '../preload/index.js'),
+      // Reviewed (SECURITY.md): one self-contained sandboxed bundle exposing five typed methods only.
+      preload: join(__dirname, '../preload/index.js'), // eng-disable PRELOAD_JS_CHECK
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
@@ -30,6 +31,10 @@ export function createLoginWindow({ devServerUrl, allowDevTools, iconPath }: Win
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      webviewTag: false,
+      safeDialogs: true,
+      // Middle-click would otherwise try to open links in a new window (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
       devTools: allowDevTools
     }
   })

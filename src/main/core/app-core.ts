@@ -3,6 +3,7 @@ import type { Channel, ResultOf } from '../../shared/ipc'
 import { AccountStore } from './accounts/account-store'
 import { openDatabase } from './accounts/database'
 import type { ScryptParams } from './accounts/password'
+import { Lockout, type LockoutPolicy, DEFAULT_LOCKOUT } from './auth/lockout'
 import { LoginService } from './auth/login-service'
 import { SessionStore } from './auth/sessions'
 import { CaptchaService, type CaptchaServiceOptions } from './captcha'
@@ -15,6 +16,10 @@ export interface CoreOptions {
   fontPaths: string[]
   log?: Logger
   scrypt?: ScryptParams
+  /** Brute-force limits; defaults to 5 failures in 15 minutes locking the username for 15 minutes. */
+  lockout?: Partial<LockoutPolicy>
+  /** The clock for lockout and account timestamps; tests move it by hand. */
+  now?: () => number
   captcha?: Omit<CaptchaServiceOptions, 'fontPaths'>
 }
 
@@ -31,8 +36,10 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? consoleLogger()
   const db = openDatabase(options.dbPath)
   const captcha = new CaptchaService({ ...options.captcha, fontPaths: options.fontPaths })
-  const accounts = new AccountStore(db, { scrypt: options.scrypt })
-  const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), log })
+  const now = options.now ?? Date.now
+  const accounts = new AccountStore(db, { scrypt: options.scrypt, now })
+  const lockout = new Lockout(db, { ...DEFAULT_LOCKOUT, ...options.lockout }, now)
+  const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), lockout, log })
   const handlers = createHandlers({ login, captcha, log })
   return {
     handlers,

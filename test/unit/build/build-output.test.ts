@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 
 const root = join(__dirname, '../../..')
 const out = join(root, 'out')
+/** Every name by which the e2e hook could show up in a bundle. */
+const TEST_HOOK = /__loginAppTestHooks|LOGIN_APP_TEST_HOOKS|installTestHooks|LOGIN_APP_USER_DATA/
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -23,10 +25,18 @@ describe('the production build in out/', () => {
   })
 
   it('does not contain the end-to-end test hook', () => {
-    for (const file of files(out).filter((f) => /\.(js|html)$/.test(f))) {
+    // Every file, not only .js/.html: a source map or a stray chunk would carry the hook's text too.
+    for (const file of files(out)) {
       const text = readFileSync(file, 'utf8')
-      expect(text, relative(root, file)).not.toMatch(/__loginAppTestHooks|LOGIN_APP_TEST_HOOKS|installTestHooks/)
+      expect(text, relative(root, file)).not.toMatch(TEST_HOOK)
+      expect(text, relative(root, file)).not.toMatch(/__E2E_HOOKS__/)
     }
+    expect(files(out).map((file) => relative(out, file))).not.toContainEqual(expect.stringMatching(/test-hooks/))
+  })
+
+  it('searches for names the hook really has (so the search above cannot go stale)', () => {
+    const hookSource = readFileSync(join(root, 'src/main/test-hooks.ts'), 'utf8') + readFileSync(join(root, 'src/main/index.ts'), 'utf8')
+    for (const name of TEST_HOOK.source.split('|')) expect(hookSource).toContain(name)
   })
 
   it('has a preload that is one self-contained CommonJS file requiring only electron', () => {

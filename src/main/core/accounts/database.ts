@@ -17,6 +17,17 @@ const MIGRATIONS: readonly string[] = [
      scrypt_r      INTEGER NOT NULL,
      scrypt_p      INTEGER NOT NULL,
      created_at    INTEGER NOT NULL
+   ) STRICT`,
+  // Brute-force lockout (auth/lockout.ts): failures in the window, and the locks they caused.
+  `CREATE TABLE login_failures (
+     username_key  TEXT NOT NULL,
+     at            INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX login_failures_by_key ON login_failures (username_key, at);
+   CREATE INDEX login_failures_by_time ON login_failures (at);
+   CREATE TABLE login_locks (
+     username_key  TEXT PRIMARY KEY,
+     locked_until  INTEGER NOT NULL
    ) STRICT`
 ]
 

@@ -1,6 +1,7 @@
 import { failure, type CaptchaImage, type CaptchaRequest, type Credentials, type Result, type User } from '../../../shared/ipc'
 import type { AccountStore } from '../accounts/account-store'
 import type { Logger } from '../log'
+import type { Lockout } from './lockout'
 import type { SessionStore } from './sessions'
 
 /** The part of the captcha service the login rules need; kept narrow so tests can pass a fake. */
@@ -13,11 +14,20 @@ export interface LoginDeps {
   captcha: CaptchaPort
   accounts: AccountStore
   sessions: SessionStore
+  lockout: Lockout
   log: Logger
 }
 
 const captchaFailure = () =>
   failure('CAPTCHA_INVALID', 'The captcha text is wrong or has expired.', { field: 'captchaText' })
+
+function lockedFailure(retryAfterMs: number) {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000))
+  return failure('LOCKED', `Too many failed sign-ins for this username. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+    field: 'username',
+    retryAfterMs
+  })
+}
 
 /**
  * The login rules: the captcha is checked (and consumed) before anything else, so a bot without the
@@ -42,17 +52,38 @@ export class LoginService {
     return created
   }
 
+  /**
+   * Order matters: the captcha is consumed first whatever happens; a locked username is refused before
+   * any password work; a wrong captcha counts as a failure for the username without touching the
+   * password. Each attempt is counted as a failure *before* scrypt and forgiven on success, so attempts
+   * sent in parallel cannot all slip under the limit while their hashes are still running.
+   */
   async signIn(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
-    const { captcha, accounts, sessions, log } = this.deps
-    if (!captcha.verify(credentials.captchaId, credentials.captchaText)) {
-      log.info('sign-in.rejected', { reason: 'captcha' })
-      return captchaFailure()
+    const { captcha, accounts, sessions, lockout, log } = this.deps
+    const { username } = credentials
+    const captchaOk = captcha.verify(credentials.captchaId, credentials.captchaText)
+    const wait = lockout.retryAfterMs(username)
+    if (wait > 0) {
+      log.info('sign-in.rejected', { reason: 'locked' })
+      return lockedFailure(wait)
     }
-    const user = await accounts.verify(credentials.username, credentials.password)
+    if (!captchaOk) {
+      log.info('sign-in.rejected', { reason: 'captcha' })
+      const locked = lockout.recordFailure(username)
+      if (locked > 0) log.warn('sign-in.lock-started', { lockMs: locked })
+      return locked > 0 ? lockedFailure(locked) : captchaFailure()
+    }
+    // Provisional: counts until the password proves right; a lock it starts is logged only once final.
+    const locked = lockout.recordFailure(username)
+    const user = await accounts.verify(username, credentials.password)
     if (!user) {
       log.info('sign-in.rejected', { reason: 'credentials' })
-      return failure('BAD_CREDENTIALS', 'Wrong username or password.', { field: 'username' })
+      if (locked > 0) log.warn('sign-in.lock-started', { lockMs: locked })
+      return locked > 0
+        ? lockedFailure(locked)
+        : failure('BAD_CREDENTIALS', 'Wrong username or password.', { field: 'username' })
     }
+    lockout.clear(username)
     sessions.set(sessionKey, user)
     log.info('sign-in.ok')
     return { ok: true, user }
