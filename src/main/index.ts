@@ -34,14 +34,24 @@ async function start(): Promise<void> {
     dbPath: join(app.getPath('userData'), 'accounts.sqlite'),
     fontPaths: captchaFontPaths(resourcesDir),
     log,
-    captcha: { onIssued: onCaptchaIssued }
+    captcha: { onIssued: onCaptchaIssued },
+    info: {
+      version: app.getVersion(),
+      versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+      systemLocales: app.getPreferredSystemLanguages()
+    }
   })
   hardenSessions(log, devServerUrl)
   handleAppScheme(join(__dirname, '../renderer'))
   registerIpc(core, log, devServerUrl)
 
   const open = () =>
-    createLoginWindow({ devServerUrl, allowDevTools: !app.isPackaged, iconPath: join(resourcesDir, 'icon.png') })
+    createLoginWindow({
+      devServerUrl,
+      allowDevTools: !app.isPackaged,
+      iconPath: join(resourcesDir, 'icon.png'),
+      statePath: join(app.getPath('userData'), 'window-state.json')
+    })
   let window = open()
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()

@@ -152,3 +152,46 @@ describe('validation at the door', () => {
     expect(result).toEqual({ ok: false, code: 'INTERNAL', message: expect.any(String) })
   })
 })
+
+describe('app:info and prefs:set-language', () => {
+  it('reports versions and system locales from the shell, and no saved prefs at first', async () => {
+    expect(await core.invoke(CHANNELS.appInfo, undefined, ctx)).toEqual({
+      ok: true,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      versions: { electron: expect.any(String), chrome: expect.any(String), node: process.versions.node },
+      systemLocales: ['zh-CN'],
+      language: null,
+      lastUsername: null
+    })
+  })
+
+  it('remembers the chosen language', async () => {
+    expect(await core.invoke(CHANNELS.setLanguage, { language: 'en' }, ctx)).toEqual({ ok: true, language: 'en' })
+    expect(await core.invoke(CHANNELS.appInfo, undefined, ctx)).toMatchObject({ language: 'en' })
+  })
+
+  it.each([
+    ['no payload', undefined],
+    ['a bare string', 'en'],
+    ['an unknown language', { language: 'fr' }],
+    ['an extra key', { language: 'en', theme: 'dark' }]
+  ])('set-language rejects %s', async (_what, payload) => {
+    expect(await core.invoke(CHANNELS.setLanguage, payload, ctx)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await core.invoke(CHANNELS.appInfo, undefined, ctx)).toMatchObject({ language: null })
+  })
+
+  it('app:info takes no payload', async () => {
+    expect(await core.invoke(CHANNELS.appInfo, { give: 'me more' }, ctx)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+
+  it('remembers the username after a successful sign-up and sign-in, never after a failed one', async () => {
+    await core.invoke(CHANNELS.signUp, await credentials('Alice', 'correct horse'), ctx)
+    expect(await core.invoke(CHANNELS.appInfo, undefined, ctx)).toMatchObject({ lastUsername: 'Alice' })
+    await core.invoke(CHANNELS.signIn, await credentials('Alice', 'wrong horse'), ctx)
+    await core.invoke(CHANNELS.signUp, await credentials('bob', 'correct horse'), ctx)
+    await core.invoke(CHANNELS.signIn, await credentials('nobody', 'correct horse'), ctx)
+    const info = await core.invoke(CHANNELS.appInfo, undefined, ctx)
+    expect(info).toMatchObject({ lastUsername: 'bob' })
+    expect(JSON.stringify(info)).not.toContain('correct horse')
+  })
+})
