@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { app } from 'electron'
-import { createCore } from './core/app-core'
+import { createCore, type Core } from './core/app-core'
 import { consoleLogger } from './core/log'
 import { captchaFontPaths, resolveResourcesDir } from './core/resources'
 import { hardenSessions } from './hardening'
@@ -17,9 +17,11 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 async function start(): Promise<void> {
   let onCaptchaIssued: ((id: string, answer: string) => void) | undefined
+  let instrument: ((core: Core) => Core) | undefined
   if (__E2E_HOOKS__ && process.env['LOGIN_APP_TEST_HOOKS'] === '1') {
     const hooks = await import('./test-hooks')
     onCaptchaIssued = hooks.installTestHooks()
+    instrument = hooks.instrumentCore
     const userData = process.env['LOGIN_APP_USER_DATA']
     if (userData) app.setPath('userData', userData)
   }
@@ -43,7 +45,7 @@ async function start(): Promise<void> {
   })
   hardenSessions(log, devServerUrl)
   handleAppScheme(join(__dirname, '../renderer'))
-  registerIpc(core, log, devServerUrl)
+  registerIpc(instrument ? instrument(core) : core, log, devServerUrl)
 
   const open = () =>
     createLoginWindow({
