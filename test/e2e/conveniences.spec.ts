@@ -10,6 +10,10 @@ test('show password reveals both password fields and hides them again', async ({
   await f.toSignUp.click()
   const toggle = page.getByRole('checkbox', { name: t.showPassword })
   await toggle.check()
+  // The tick is a file from the app, not a data: URL the CSP would block (leaving an empty box).
+  const background = (locator: typeof toggle) => locator.evaluate((element) => getComputedStyle(element).backgroundImage)
+  expect(await background(toggle)).toMatch(/^url\(".*\/assets\/check-[^"]+\.svg"\)$/)
+  expect(await background(f.language)).toMatch(/^url\(".*\/assets\/chevron-[^"]+\.svg"\)(, none)?$/)
   await expect(f.password).toHaveAttribute('type', 'text')
   await expect(f.confirm).toHaveAttribute('type', 'text')
   await toggle.uncheck()
