@@ -39,6 +39,11 @@ export function createLoginWindow({ devServerUrl, allowDevTools, iconPath, state
     }
   })
   window.once('ready-to-show', () => window.show())
+  // The page's <title> is empty until its script has picked a language; a synthesized title (the
+  // app:// URL) must not flash in the title bar meanwhile.
+  window.on('page-title-updated', (event, _title, explicitSet) => {
+    if (!explicitSet) event.preventDefault()
+  })
   // Normal bounds, so a window closed maximised reopens at the size it had before maximising.
   window.on('close', () => {
     try {
