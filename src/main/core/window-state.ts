@@ -16,7 +16,7 @@ export interface WindowSizing {
 }
 
 /** The login form's size: room for the 270 px captcha beside its input, and the footer. */
-export const LOGIN_WINDOW: WindowSizing = { width: 480, height: 640, minWidth: 400, minHeight: 560 }
+export const LOGIN_WINDOW: WindowSizing = { width: 480, height: 680, minWidth: 400, minHeight: 560 }
 
 // A saved file is read back as untrusted: finite integers, or nothing.
 const savedSchema = z.object({
