@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CHANNELS, LIMITS, type Channel } from '../../../src/shared/ipc'
 import { createTestCore, type TestCore } from '../../support/core'
+import { tempDir } from '../../support/temp-dir'
 
 let core: TestCore
 const ctx = { sessionKey: 'window-1' }
@@ -193,5 +196,25 @@ describe('app:info and prefs:set-language', () => {
     const info = await core.invoke(CHANNELS.appInfo, undefined, ctx)
     expect(info).toMatchObject({ lastUsername: 'bob' })
     expect(JSON.stringify(info)).not.toContain('correct horse')
+  })
+})
+
+describe('prefs that cannot be written', () => {
+  it('a sign-up still succeeds when the prefs file cannot be saved; set-language reports INTERNAL', async () => {
+    // A regular file where the prefs folder should be: every write fails with ENOTDIR.
+    const dir = tempDir()
+    const notADirectory = join(dir.path, 'file')
+    writeFileSync(notADirectory, '')
+    const blocked = createTestCore({ prefsPath: join(notADirectory, 'prefs.json') })
+    try {
+      const image = await blocked.invoke(CHANNELS.captchaNew, undefined, ctx)
+      if (!image.ok || !('id' in image)) throw new Error('no captcha')
+      const credentials = { captchaId: image.id, captchaText: blocked.answers.get(image.id)!, username: 'quinn', password: 'correct horse' }
+      expect(await blocked.invoke(CHANNELS.signUp, credentials, ctx)).toEqual({ ok: true, user: { username: 'quinn' } })
+      expect(await blocked.invoke(CHANNELS.setLanguage, { language: 'en' }, ctx)).toMatchObject({ ok: false, code: 'INTERNAL' })
+    } finally {
+      blocked.dispose()
+      dir.remove()
+    }
   })
 })

@@ -39,7 +39,13 @@ function invalid(error: z.ZodError, channel: Channel, log: Logger): Failure {
 export function createHandlers({ login, captcha, log, prefs, info }: HandlerDeps): Handlers {
   // Remembered in main so the page never stores anything itself; only the name, never the password.
   const remember = <R extends { ok: true; user: User } | Failure>(result: R): R => {
-    if (result.ok) prefs.rememberUsername(result.user.username)
+    if (!result.ok) return result
+    try {
+      prefs.rememberUsername(result.user.username)
+    } catch (error) {
+      // The person is signed in; failing to remember the name for next time must not undo that.
+      log.warn('prefs.write-failed', { error: error instanceof Error ? error.name : typeof error })
+    }
     return result
   }
   return {
