@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { serveRendererFile } from '../../../src/main/core/renderer-files'
 import { createTestCore, TEST_INFO, type TestCore } from '../../support/core'
@@ -6,7 +8,28 @@ import { RENDERER_DIR } from '../paths'
 import { PAGE_API_BUNDLE } from './build-page-api'
 import { encodeBytes } from './wire'
 
-const HARNESS_ORIGIN = 'http://login.test'
+let origin: Promise<string> | undefined
+
+/**
+ * One loopback HTTP server per process serving the build with serveRendererFile. A real server
+ * rather than Playwright request interception, whose per-request round trips through the test
+ * process cost more than the page itself on a busy machine (and would distort bench:ui).
+ */
+function rendererOrigin(): Promise<string> {
+  origin ??= new Promise((resolve, reject) => {
+    const server = createServer((request, response) => {
+      void serveRendererFile(RENDERER_DIR, new URL(request.url ?? '/', 'http://localhost').pathname).then(
+        (file) => response.writeHead(file.status, file.headers).end(Buffer.from(file.body)),
+        () => response.writeHead(500).end()
+      )
+    })
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
+    // Never the reason a test run or a script stays alive.
+    server.unref()
+  })
+  return origin
+}
 
 /** Chromium from CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download. */
 export function chromiumPath(): string | undefined {
@@ -61,11 +84,7 @@ export async function openHarnessPage(browser: Browser, options: HarnessOptions 
     return encodeBytes(result, (bytes) => Buffer.from(bytes).toString('base64'))
   })
   await page.addInitScript({ path: PAGE_API_BUNDLE })
-  await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
-    const file = await serveRendererFile(RENDERER_DIR, new URL(route.request().url()).pathname)
-    await route.fulfill({ status: file.status, headers: file.headers, body: Buffer.from(file.body) })
-  })
-  await page.goto(`${HARNESS_ORIGIN}/index.html`)
+  await page.goto(`${await rendererOrigin()}/index.html`)
   return {
     page,
     core,
