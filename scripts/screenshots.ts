@@ -1,33 +1,58 @@
 // `npm run screenshots`: the README's pictures, taken from the real built renderer in Chromium wired
-// to the real main-process core (the browser end-to-end harness). Run `npm run build` first.
+// to the real main-process core (the browser end-to-end harness): both languages, both themes, and an
+// error state. Run `npm run build` first.
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Browser } from '@playwright/test'
+import type { Language } from '../src/shared/ipc'
 import { buildPageApi } from '../test/e2e/harness/build-page-api'
 import { launchChromium, openHarnessPage } from '../test/e2e/harness/open-harness'
 
 const outDir = join(__dirname, '../docs/images')
+const SHOTS: Array<{ language: Language; colorScheme: 'light' | 'dark'; error: boolean }> = [
+  { language: 'zh-CN', colorScheme: 'light', error: false },
+  { language: 'en', colorScheme: 'dark', error: false },
+  { language: 'en', colorScheme: 'light', error: false },
+  { language: 'zh-CN', colorScheme: 'dark', error: false },
+  { language: 'zh-CN', colorScheme: 'light', error: true },
+  { language: 'en', colorScheme: 'dark', error: true }
+]
+
+async function shoot(browser: Browser, { language, colorScheme, error }: (typeof SHOTS)[number]): Promise<string> {
+  // The system locale picks the language, as it would on a person's machine.
+  const harness = await openHarnessPage(browser, {
+    viewport: { width: 480, height: 600 },
+    deviceScaleFactor: 2,
+    colorScheme,
+    systemLocales: [language]
+  })
+  const { page } = harness
+  await page.waitForSelector('html[data-ready="true"]')
+  await page.locator('#username').fill('alice')
+  await page.locator('#password').fill('correct horse')
+  // Where the person types next: the same focus ring in every picture.
+  await page.locator('#captchaText').focus()
+  if (error) {
+    await page.locator('#captchaText').fill('WRONG')
+    await page.locator('#submit').click()
+    await page.locator('#captchaText[aria-invalid="true"]').waitFor()
+    await page.locator('#submit:enabled').waitFor()
+  }
+  const name = `${error ? 'error' : 'login'}-${language}-${colorScheme}.png`
+  await page.screenshot({ path: join(outDir, name), fullPage: true })
+  await harness.close()
+  return name
+}
 
 async function main(): Promise<void> {
   mkdirSync(outDir, { recursive: true })
   await buildPageApi()
   const browser = await launchChromium()
   try {
-    const harness = await openHarnessPage(browser, { viewport: { width: 520, height: 460 }, deviceScaleFactor: 2 })
-    const { page } = harness
-    await page.waitForSelector('html[data-ready="true"]')
-    await page.getByLabel('用户名').fill('alice')
-    await page.getByLabel('密码', { exact: true }).fill('correct horse')
-    await page.screenshot({ path: join(outDir, 'login.png') })
-
-    await page.getByLabel('验证码', { exact: true }).fill('WRONG')
-    await page.getByRole('button', { name: '登录', exact: true }).click()
-    await page.getByRole('alert').or(page.locator('.invalid-feedback:visible')).first().waitFor()
-    await page.screenshot({ path: join(outDir, 'login-error.png') })
-    await harness.close()
+    for (const shot of SHOTS) console.log(`docs/images/${await shoot(browser, shot)}`)
   } finally {
     await browser.close()
   }
-  console.log(`screenshots written to ${outDir}`)
 }
 
 main().catch((error: unknown) => {

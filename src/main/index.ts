@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { app } from 'electron'
-import { createCore } from './core/app-core'
+import { createCore, type Core } from './core/app-core'
 import { consoleLogger } from './core/log'
 import { appIconPath, captchaFontPaths, resolveResourcesDir } from './core/resources'
 import { hardenSessions } from './hardening'
@@ -19,9 +19,11 @@ if (!app.requestSingleInstanceLock()) app.quit()
 
 async function start(): Promise<void> {
   let onCaptchaIssued: ((id: string, answer: string) => void) | undefined
+  let instrument: ((core: Core) => Core) | undefined
   if (__E2E_HOOKS__ && process.env['LOGIN_APP_TEST_HOOKS'] === '1') {
     const hooks = await import('./test-hooks')
     onCaptchaIssued = hooks.installTestHooks()
+    instrument = hooks.instrumentCore
     const userData = process.env['LOGIN_APP_USER_DATA']
     if (userData) app.setPath('userData', userData)
   }
@@ -38,14 +40,24 @@ async function start(): Promise<void> {
     dbPath: join(app.getPath('userData'), 'accounts.sqlite'),
     fontPaths: captchaFontPaths(resourcesDir),
     log,
-    captcha: { onIssued: onCaptchaIssued }
+    captcha: { onIssued: onCaptchaIssued },
+    info: {
+      version: app.getVersion(),
+      versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+      systemLocales: app.getPreferredSystemLanguages()
+    }
   })
   hardenSessions(log, devServerUrl)
   handleAppScheme(join(__dirname, '../renderer'))
-  registerIpc(core, log, devServerUrl)
+  registerIpc(instrument ? instrument(core) : core, log, devServerUrl)
 
   const open = () =>
-    createLoginWindow({ devServerUrl, allowDevTools: !app.isPackaged, iconPath: appIconPath(resourcesDir) })
+    createLoginWindow({
+      devServerUrl,
+      allowDevTools: !app.isPackaged,
+      iconPath: appIconPath(resourcesDir),
+      statePath: join(app.getPath('userData'), 'window-state.json')
+    })
   let window = open()
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore()

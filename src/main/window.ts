@@ -1,19 +1,24 @@
 import { join } from 'node:path'
-import { BrowserWindow, nativeTheme } from 'electron'
+import { BrowserWindow, nativeTheme, screen } from 'electron'
+import { readJsonFile, writeJsonFileAtomic } from './core/prefs/json-file'
 import { APP_ORIGIN } from './core/trusted-sender'
+import { LOGIN_WINDOW, restoreBounds } from './core/window-state'
 
 export interface WindowOptions {
   devServerUrl?: string
   allowDevTools: boolean
   iconPath: string
+  /** JSON file holding the last position and size; validated against today's displays on open. */
+  statePath: string
 }
 
-export function createLoginWindow({ devServerUrl, allowDevTools, iconPath }: WindowOptions): BrowserWindow {
+export function createLoginWindow({ devServerUrl, allowDevTools, iconPath, statePath }: WindowOptions): BrowserWindow {
+  const displays = screen.getAllDisplays().map((display) => display.workArea)
   const window = new BrowserWindow({
-    width: 460,
-    height: 600,
-    minWidth: 380,
-    minHeight: 520,
+    ...restoreBounds(readJsonFile(statePath), displays),
+    minWidth: LOGIN_WINDOW.minWidth,
+    minHeight: LOGIN_WINDOW.minHeight,
+    // The page's <title> replaces this as soon as it loads, in the chosen language.
     title: '登录',
     icon: iconPath,
     // Shown on ready-to-show with the theme's colour underneath: no white flash.
@@ -39,6 +44,19 @@ export function createLoginWindow({ devServerUrl, allowDevTools, iconPath }: Win
     }
   })
   window.once('ready-to-show', () => window.show())
+  // The page's <title> is empty until its script has picked a language; a synthesized title (the
+  // app:// URL) must not flash in the title bar meanwhile.
+  window.on('page-title-updated', (event, _title, explicitSet) => {
+    if (!explicitSet) event.preventDefault()
+  })
+  // Normal bounds, so a window closed maximised reopens at the size it had before maximising.
+  window.on('close', () => {
+    try {
+      writeJsonFileAtomic(statePath, window.getNormalBounds())
+    } catch {
+      // Not remembering the position is no reason to stop the window from closing.
+    }
+  })
   void window.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
   return window
 }

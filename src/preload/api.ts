@@ -1,7 +1,7 @@
 import { CHANNELS, type Invoke, type LoginApi } from '../shared/ipc'
 
 /**
- * The page's whole view of main: five typed methods, no channel names, no raw IPC. Built over any
+ * The page's whole view of main: seven typed methods, no channel names, no raw IPC. Built over any
  * `invoke` so the browser test harness can provide the very same object over a Playwright binding.
  */
 export function createApi(invoke: Invoke): LoginApi {
@@ -10,6 +10,8 @@ export function createApi(invoke: Invoke): LoginApi {
     signUp: (credentials) => invoke(CHANNELS.signUp, credentials),
     signIn: (credentials) => invoke(CHANNELS.signIn, credentials),
     signOut: () => invoke(CHANNELS.signOut, undefined),
-    session: () => invoke(CHANNELS.session, undefined)
+    session: () => invoke(CHANNELS.session, undefined),
+    appInfo: () => invoke(CHANNELS.appInfo, undefined),
+    setLanguage: (language) => invoke(CHANNELS.setLanguage, { language })
   } satisfies LoginApi)
 }

@@ -7,7 +7,9 @@ export const CHANNELS = {
   signUp: 'auth:sign-up',
   signIn: 'auth:sign-in',
   signOut: 'auth:sign-out',
-  session: 'auth:session'
+  session: 'auth:session',
+  appInfo: 'app:info',
+  setLanguage: 'prefs:set-language'
 } as const
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]
@@ -85,12 +87,30 @@ export interface User {
   username: string
 }
 
+/** The languages the window speaks; zh-CN is the seed's and the default. */
+export const LANGUAGES = ['zh-CN', 'en'] as const
+export type Language = (typeof LANGUAGES)[number]
+
+/** What the page needs from main before it draws: versions for the About footer, locale, remembered prefs. */
+export interface AppInfo {
+  version: string
+  versions: { electron: string; chrome: string; node: string }
+  /** The operating system's preferred languages, most preferred first (BCP 47). */
+  systemLocales: string[]
+  /** The language the person chose in the window, or null to follow the system. */
+  language: Language | null
+  /** The last username that signed in on this machine (never a password). */
+  lastUsername: string | null
+}
+
 export interface Contract {
   'captcha:new': { request: CaptchaRequest | undefined; result: Result<CaptchaImage> }
   'auth:sign-up': { request: Credentials; result: Result<{ user: User }> }
   'auth:sign-in': { request: Credentials; result: Result<{ user: User }> }
   'auth:sign-out': { request: undefined; result: Result }
   'auth:session': { request: undefined; result: Result<{ user: User | null }> }
+  'app:info': { request: undefined; result: Result<AppInfo> }
+  'prefs:set-language': { request: { language: Language }; result: Result<{ language: Language }> }
 }
 
 export type RequestOf<C extends Channel> = Contract[C]['request']
@@ -106,6 +126,8 @@ export interface LoginApi {
   signIn(credentials: Credentials): Promise<ResultOf<'auth:sign-in'>>
   signOut(): Promise<ResultOf<'auth:sign-out'>>
   session(): Promise<ResultOf<'auth:session'>>
+  appInfo(): Promise<ResultOf<'app:info'>>
+  setLanguage(language: Language): Promise<ResultOf<'prefs:set-language'>>
 }
 
 export function failure(code: ErrorCode, message: string, extra: Partial<Failure> = {}): Failure {

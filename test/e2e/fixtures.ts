@@ -5,6 +5,7 @@ import { _electron, expect, test as base, type Browser, type Page } from '@playw
 import { ELECTRON_SKIP_REASON, findElectronBinary } from './electron-binary'
 import { launchChromium, openHarnessPage } from './harness/open-harness'
 import { E2E_BUILD_DIR } from './paths'
+import type { Channel, ResultOf } from '../../src/shared/ipc'
 
 export type Driver = 'browser' | 'electron'
 
@@ -13,6 +14,10 @@ export interface LoginApp {
   page: Page
   /** The answer of the captcha now on screen, through the test-only hook. */
   captchaAnswer(): Promise<string>
+  /** How many times the page has called this IPC channel. */
+  invocations(channel: Channel): Promise<number>
+  /** Main answers the next call of `channel` with `result` (for results the core gives only after a long setup, e.g. LOCKED). */
+  respondOnce<C extends Channel>(channel: C, result: ResultOf<C>): Promise<void>
 }
 
 async function displayedCaptchaId(page: Page): Promise<string> {
@@ -21,8 +26,10 @@ async function displayedCaptchaId(page: Page): Promise<string> {
   return (await image.getAttribute('data-captcha-id'))!
 }
 
-export const test = base.extend<{ app: LoginApp }, { driver: Driver; harnessBrowser: Browser | null }>({
+export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { driver: Driver; harnessBrowser: Browser | null }>({
   driver: ['browser', { option: true, scope: 'worker' }],
+  /** The operating system's preferred languages as main would read them; `test.use` to change. */
+  systemLocales: [['zh-CN'], { option: true }],
 
   harnessBrowser: [
     async ({ driver }, use) => {
@@ -34,7 +41,7 @@ export const test = base.extend<{ app: LoginApp }, { driver: Driver; harnessBrow
     { scope: 'worker' }
   ],
 
-  app: async ({ driver, harnessBrowser }, use) => {
+  app: async ({ driver, harnessBrowser, systemLocales }, use) => {
     if (driver === 'electron') {
       const binary = findElectronBinary()
       test.skip(!binary, ELECTRON_SKIP_REASON)
@@ -43,7 +50,13 @@ export const test = base.extend<{ app: LoginApp }, { driver: Driver; harnessBrow
         executablePath: binary!,
         // Chromium refuses to start as root with its sandbox on; only then is it turned off.
         args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), join(E2E_BUILD_DIR, 'main/index.js')],
-        env: { ...process.env, LOGIN_APP_TEST_HOOKS: '1', LOGIN_APP_USER_DATA: userData }
+        env: {
+          ...process.env,
+          LOGIN_APP_TEST_HOOKS: '1',
+          LOGIN_APP_USER_DATA: userData,
+          // On Linux app.getPreferredSystemLanguages() follows LANGUAGE (a colon-separated list).
+          LANGUAGE: systemLocales.map((locale) => locale.replace('-', '_')).join(':')
+        }
       })
       const page = await electronApp.firstWindow()
       await use({
@@ -51,17 +64,22 @@ export const test = base.extend<{ app: LoginApp }, { driver: Driver; harnessBrow
         captchaAnswer: async () => {
           const id = await displayedCaptchaId(page)
           return electronApp.evaluate((_electron, captchaId) => globalThis.__loginAppTestHooks!.captchaAnswer(captchaId) ?? '', id)
-        }
+        },
+        invocations: (channel) => electronApp.evaluate((_electron, name) => globalThis.__loginAppTestHooks!.invocations!(name), channel),
+        respondOnce: (channel, result) =>
+          electronApp.evaluate((_electron, [name, value]) => globalThis.__loginAppTestHooks!.respondOnce!(name, value), [channel, result] as const)
       })
       await electronApp.close()
       rmSync(userData, { recursive: true, force: true })
       return
     }
 
-    const harness = await openHarnessPage(harnessBrowser!)
+    const harness = await openHarnessPage(harnessBrowser!, { systemLocales })
     await use({
       page: harness.page,
-      captchaAnswer: async () => harness.core.answers.get(await displayedCaptchaId(harness.page)) ?? ''
+      captchaAnswer: async () => harness.core.answers.get(await displayedCaptchaId(harness.page)) ?? '',
+      invocations: async (channel) => harness.invocations.get(channel) ?? 0,
+      respondOnce: async (channel, result) => harness.respondOnce(channel, result)
     })
     await harness.close()
   }

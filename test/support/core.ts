@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/app-core'
 import { silentLogger } from '../../src/main/core/log'
@@ -7,6 +8,15 @@ import { tempDir } from './temp-dir'
 
 
 export const RESOURCES_DIR = join(__dirname, '../../resources')
+
+const packageVersion = (JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { version: string }).version
+
+/** What the tests report instead of Electron's versions: labelled, so nobody mistakes them for real ones. */
+export const TEST_INFO = {
+  version: packageVersion,
+  versions: { electron: 'none (test harness)', chrome: 'harness', node: process.versions.node },
+  systemLocales: ['zh-CN']
+}
 
 export interface TestCore extends Core {
   /** The answer of every captcha issued, by id: what the e2e test hook exposes. */
@@ -23,6 +33,7 @@ export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
     fontPaths: captchaFontPaths(RESOURCES_DIR),
     log: silentLogger,
     scrypt: FAST_SCRYPT,
+    info: TEST_INFO,
     ...overrides,
     captcha: { ...overrides.captcha, onIssued: (id, answer) => answers.set(id, answer) }
   })

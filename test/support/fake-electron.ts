@@ -61,12 +61,17 @@ export function createFakeElectron() {
       return Promise.resolve()
     }
     show() {}
+    getNormalBounds() {
+      const { x, y, width, height } = this.options as Record<string, number>
+      return { x, y, width, height }
+    }
   }
   return {
     app,
     session: { defaultSession: new FakeSession() },
     ipcMain: { handle: (channel: string, handler: Listener) => ipcHandlers.set(channel, handler) },
     nativeTheme: { shouldUseDarkColors: false },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     BrowserWindow,
     ipcHandlers,
     windows

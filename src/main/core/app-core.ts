@@ -1,5 +1,6 @@
+import { dirname, join } from 'node:path'
 import type { DatabaseSync } from 'node:sqlite'
-import type { Channel, ResultOf } from '../../shared/ipc'
+import type { AppInfo, Channel, ResultOf } from '../../shared/ipc'
 import { AccountStore } from './accounts/account-store'
 import { openDatabase } from './accounts/database'
 import type { ScryptParams } from './accounts/password'
@@ -9,6 +10,7 @@ import { SessionStore } from './auth/sessions'
 import { CaptchaService, type CaptchaServiceOptions } from './captcha'
 import { createHandlers, dispatch, type HandlerContext, type Handlers } from './ipc/handlers'
 import { consoleLogger, type Logger } from './log'
+import { PrefsStore } from './prefs/prefs-store'
 
 export interface CoreOptions {
   /** SQLite file; the shell puts it under userData, tests under a temp dir. */
@@ -21,6 +23,10 @@ export interface CoreOptions {
   /** The clock for lockout and account timestamps; tests move it by hand. */
   now?: () => number
   captcha?: Omit<CaptchaServiceOptions, 'fontPaths'>
+  /** Language and last username, as JSON; default prefs.json beside the database. */
+  prefsPath?: string
+  /** Versions and system locales: the shell reads them from Electron, the test harness labels its own. */
+  info: Pick<AppInfo, 'version' | 'versions' | 'systemLocales'>
 }
 
 export interface Core {
@@ -40,7 +46,8 @@ export function createCore(options: CoreOptions): Core {
   const accounts = new AccountStore(db, { scrypt: options.scrypt, now })
   const lockout = new Lockout(db, { ...DEFAULT_LOCKOUT, ...options.lockout }, now)
   const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), lockout, log })
-  const handlers = createHandlers({ login, captcha, log })
+  const prefs = new PrefsStore(options.prefsPath ?? join(dirname(options.dbPath), 'prefs.json'))
+  const handlers = createHandlers({ login, captcha, log, prefs, info: options.info })
   return {
     handlers,
     db,

@@ -19,8 +19,15 @@ export class CaptchaView {
     private readonly onFailure: () => void
   ) {}
 
-  get id(): string {
-    return this.current?.id ?? ''
+  /**
+   * The id to send with a submission. Main consumes a challenge whatever the outcome, so the view
+   * forgets it at once: nothing (a test reading the screen included) can mistake it for a live one.
+   */
+  take(): string {
+    const id = this.current?.id ?? ''
+    this.current = null
+    delete this.image.dataset['captchaId']
+    return id
   }
 
   /** Concurrent calls share one request: a double click asks main for one image. */

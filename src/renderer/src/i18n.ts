@@ -1,6 +1,6 @@
-import type { ErrorCode } from '../../shared/ipc'
+import type { AppInfo, ErrorCode, Language } from '../../shared/ipc'
 
-export type Lang = 'zh-CN' | 'en'
+export type Lang = Language
 
 const zh = {
   title: '登录',
@@ -24,6 +24,12 @@ const zh = {
   required: '请填写此项。',
   mismatch: '两次输入的密码不一致。',
   captchaLoadFailed: '验证码加载失败，请点击图片重试。',
+  language: '语言',
+  showPassword: '显示密码',
+  capsLock: '大写锁定已开启',
+  lockedFor: (wait: string) => `尝试次数过多，请在 ${wait} 后重试。`,
+  about: (info: AppInfo) =>
+    `版本 ${info.version} · Electron ${info.versions.electron} · Chromium ${info.versions.chrome} · Node ${info.versions.node}`,
   errors: {
     INVALID_INPUT: '输入无效，请检查后重试。',
     CAPTCHA_INVALID: '验证码错误或已过期，请重新输入。',
@@ -61,6 +67,12 @@ const en: Messages = {
   required: 'Please fill in this field.',
   mismatch: 'The passwords do not match.',
   captchaLoadFailed: 'The captcha could not be loaded. Click the image to retry.',
+  language: 'Language',
+  showPassword: 'Show password',
+  capsLock: 'Caps Lock is on',
+  lockedFor: (wait: string) => `Too many attempts. Try again in ${wait}.`,
+  about: (info: AppInfo) =>
+    `Version ${info.version} · Electron ${info.versions.electron} · Chromium ${info.versions.chrome} · Node ${info.versions.node}`,
   errors: {
     INVALID_INPUT: 'The input is not valid. Please check it and try again.',
     CAPTCHA_INVALID: 'The captcha is wrong or has expired. Please type the new one.',
@@ -73,5 +85,8 @@ const en: Messages = {
     INTERNAL: 'Something went wrong. Please try again.'
   }
 }
+
+/** Keys whose value is plain text: the ones index.html may name in data-i18n attributes. */
+export type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages]
 
 export const MESSAGES: Record<Lang, Messages> = { 'zh-CN': zh, en }

@@ -1,20 +1,33 @@
 import './styles.scss'
-import { LIMITS, type Failure, type Field, type User } from '../../shared/ipc'
+import { LIMITS, type AppInfo, type Failure, type Field, type Language, type User } from '../../shared/ipc'
+import { pickLanguage } from '../../shared/language'
 import { CaptchaView, preferredTheme } from './captcha-view'
+import { bindCapsLockWarning, bindShowPassword } from './conveniences'
 import { byId } from './dom'
-import { MESSAGES, type Lang, type Messages } from './i18n'
+import { MESSAGES, type Messages } from './i18n'
+import { countdown, formatWait } from './lockout'
+import { applyTexts } from './texts'
 
 type Mode = 'sign-in' | 'sign-up'
 type FormField = Field | 'confirm'
 
-const lang: Lang = 'zh-CN'
-const t: Messages = MESSAGES[lang]
+let t: Messages = MESSAGES['zh-CN']
+let info: AppInfo | null = null
 let mode: Mode = 'sign-in'
 let busy = false
+/** Errors on screen, as functions of the dictionary so a language switch re-renders them. */
+let shown: Array<{ target: FormField | 'form'; text: () => string }> = []
+let lockedMs = 0
+let stopLockout: (() => void) | null = null
+let lastUsername = ''
 
+const root = document.documentElement
 const form = byId<HTMLFormElement>('auth-form')
 const formError = byId('form-error')
 const submit = byId<HTMLButtonElement>('submit')
+const languageSelect = byId<HTMLSelectElement>('language')
+const showPassword = byId<HTMLInputElement>('show-password')
+const capsWarning = byId('caps-warning')
 const inputs = {
   username: byId<HTMLInputElement>('username'),
   password: byId<HTMLInputElement>('password'),
@@ -30,38 +43,110 @@ inputs.captchaText.maxLength = LIMITS.captchaTextMax
 const captcha = new CaptchaView(
   byId<HTMLImageElement>('captcha-image'),
   () => window.api.newCaptcha({ scale: window.devicePixelRatio, theme: preferredTheme() }),
-  () => showFormError(t.captchaLoadFailed)
+  () => showErrors([{ target: 'form', text: () => t.captchaLoadFailed }])
 )
 
-function showFormError(message: string): void {
-  formError.textContent = message
-  formError.classList.remove('d-none')
+// Bootstrap's colour modes follow the system (Electron's nativeTheme drives prefers-color-scheme).
+const darkScheme = window.matchMedia('(prefers-color-scheme: dark)')
+function applyTheme(): void {
+  root.dataset['bsTheme'] = preferredTheme()
 }
+applyTheme()
 
-function clearErrors(): void {
-  formError.textContent = ''
+function renderErrors(): void {
+  formError.replaceChildren()
   formError.classList.add('d-none')
   for (const [name, input] of Object.entries(inputs)) {
     input.classList.remove('is-invalid')
     input.removeAttribute('aria-invalid')
     byId(`${name}-error`).textContent = ''
   }
+  for (const { target, text } of shown) {
+    if (target === 'form') {
+      formError.textContent = text()
+      formError.classList.remove('d-none')
+      continue
+    }
+    inputs[target].classList.add('is-invalid')
+    inputs[target].setAttribute('aria-invalid', 'true')
+    byId(`${target}-error`).textContent = text()
+  }
+  if (lockedMs > 0) renderLockout()
 }
 
-function markField(field: FormField, message: string): void {
-  const input = inputs[field]
-  input.classList.add('is-invalid')
-  input.setAttribute('aria-invalid', 'true')
-  byId(`${field}-error`).textContent = message
+/** The lockout sentence is announced once; the seconds inside it tick silently (aria-live off). */
+function renderLockout(): void {
+  const [before, after] = t.lockedFor('\u0000').split('\u0000')
+  const time = document.createElement('span')
+  time.id = 'lockout-time'
+  time.setAttribute('aria-live', 'off')
+  time.textContent = formatWait(lockedMs)
+  formError.replaceChildren(before ?? '', time, after ?? '')
+  formError.classList.remove('d-none')
+}
+
+function showErrors(errors: typeof shown): void {
+  shown = errors
+  renderErrors()
+}
+
+function clearErrors(): void {
+  showErrors([])
+}
+
+function startLockout(ms: number): void {
+  stopLockout?.()
+  lockedMs = ms
+  shown = []
+  updateSubmit()
+  stopLockout = countdown(
+    ms,
+    (left) => {
+      lockedMs = left
+      const time = document.getElementById('lockout-time')
+      if (time) time.textContent = formatWait(left)
+      else renderErrors()
+    },
+    () => {
+      lockedMs = 0
+      stopLockout = null
+      renderErrors()
+      updateSubmit()
+    }
+  )
+}
+
+function updateSubmit(): void {
+  submit.disabled = busy || lockedMs > 0
+  submit.textContent = busy ? t.busy : mode === 'sign-up' ? t.submitSignUp : t.submitSignIn
+}
+
+function renderMode(): void {
+  const signUp = mode === 'sign-up'
+  byId('form-title').textContent = signUp ? t.signUpTitle : t.signInTitle
+  byId('switch-mode').textContent = signUp ? t.toSignIn : t.toSignUp
+  updateSubmit()
+}
+
+function setLanguage(language: Language): void {
+  t = MESSAGES[language]
+  root.lang = language
+  document.title = t.title
+  languageSelect.value = language
+  applyTexts(document, t)
+  byId('about').textContent = info ? t.about(info) : ''
+  renderMode()
+  renderErrors()
+  capsWarning.dispatchEvent(new Event('i18n:refresh'))
 }
 
 /** Checks what the page can check by itself; main checks everything again. */
-function localProblems(): Array<[FormField, string]> {
-  const problems: Array<[FormField, string]> = []
+function localProblems(): typeof shown {
+  const problems: typeof shown = []
   const fields: FormField[] = mode === 'sign-up' ? ['username', 'password', 'confirm', 'captchaText'] : ['username', 'password', 'captchaText']
-  for (const field of fields) if (!inputs[field].value.trim()) problems.push([field, t.required])
+  for (const field of fields) if (!inputs[field].value.trim()) problems.push({ target: field, text: () => t.required })
   if (mode === 'sign-up' && inputs.confirm.value && inputs.confirm.value !== inputs.password.value) {
-    problems.push(['confirm', t.mismatch])
+    problems.push({ target: 'confirm', text: () => t.mismatch })
   }
   return problems
 }
@@ -70,12 +155,10 @@ function setMode(next: Mode): void {
   mode = next
   clearErrors()
   const signUp = mode === 'sign-up'
-  byId('form-title').textContent = signUp ? t.signUpTitle : t.signInTitle
-  byId('switch-mode').textContent = signUp ? t.toSignIn : t.toSignUp
-  submit.textContent = signUp ? t.submitSignUp : t.submitSignIn
   byId('confirm-group').hidden = !signUp
   inputs.confirm.required = signUp
   inputs.password.autocomplete = signUp ? 'new-password' : 'current-password'
+  renderMode()
 }
 
 function showSignedIn(user: User | null): void {
@@ -89,43 +172,43 @@ function showSignedIn(user: User | null): void {
 
 function setBusy(on: boolean): void {
   busy = on
-  submit.disabled = on
   form.setAttribute('aria-busy', String(on))
-  submit.textContent = on ? t.busy : mode === 'sign-up' ? t.submitSignUp : t.submitSignIn
+  updateSubmit()
 }
 
 async function onFailure(result: Failure): Promise<void> {
-  const message = t.errors[result.code]
-  if (result.field && result.code !== 'BAD_CREDENTIALS') markField(result.field, message)
-  else showFormError(message)
+  const byField = result.field && result.code !== 'BAD_CREDENTIALS' ? result.field : null
+  if (result.code === 'LOCKED' && result.retryAfterMs) startLockout(result.retryAfterMs)
+  else showErrors([{ target: byField ?? 'form', text: () => t.errors[result.code] }])
   // Every failure costs the captcha (main consumed it): show a fresh one and ask for it again.
   inputs.captchaText.value = ''
   await captcha.refresh()
-  const first = result.field && result.code !== 'BAD_CREDENTIALS' ? inputs[result.field] : inputs.captchaText
-  first.focus()
+  ;(byField ? inputs[byField] : inputs.captchaText).focus()
 }
 
 async function onSubmit(event: SubmitEvent): Promise<void> {
   event.preventDefault()
-  if (busy) return
-  clearErrors()
+  // Set before the first await: a second click or Enter in the same tick sends nothing.
+  if (busy || lockedMs > 0) return
   const problems = localProblems()
+  showErrors(problems)
   if (problems.length > 0) {
-    for (const [field, message] of problems) markField(field, message)
-    inputs[problems[0][0]].focus()
+    inputs[problems[0]!.target as FormField].focus()
     return
   }
   setBusy(true)
   try {
     const credentials = {
-      captchaId: captcha.id,
+      captchaId: captcha.take(),
       captchaText: inputs.captchaText.value.trim(),
       username: inputs.username.value,
       password: inputs.password.value
     }
     const result = mode === 'sign-up' ? await window.api.signUp(credentials) : await window.api.signIn(credentials)
     if (result.ok) {
+      lastUsername = result.user.username
       form.reset()
+      showPassword.dispatchEvent(new Event('change'))
       showSignedIn(result.user)
     } else {
       await onFailure(result)
@@ -135,15 +218,27 @@ async function onSubmit(event: SubmitEvent): Promise<void> {
   }
 }
 
+/** Prefills the name main remembered and puts the caret where typing starts. */
+function focusFirstEmpty(): void {
+  if (!inputs.username.value) inputs.username.value = lastUsername
+  ;(inputs.username.value ? inputs.password : inputs.username).focus()
+}
+
 async function onSignOut(): Promise<void> {
   await window.api.signOut()
   setMode('sign-in')
   showSignedIn(null)
   await captcha.refresh()
-  inputs.username.focus()
+  focusFirstEmpty()
 }
 
 form.addEventListener('submit', (event) => void onSubmit(event))
+form.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && shown.length > 0) {
+    event.preventDefault()
+    clearErrors()
+  }
+})
 byId('captcha-refresh').addEventListener('click', () => {
   inputs.captchaText.value = ''
   void captcha.refresh()
@@ -153,16 +248,36 @@ byId('switch-mode').addEventListener('click', () => {
   inputs.username.focus()
 })
 byId('sign-out').addEventListener('click', () => void onSignOut())
+languageSelect.addEventListener('change', () => {
+  const language = languageSelect.value as Language
+  setLanguage(language)
+  void window.api.setLanguage(language)
+})
+darkScheme.addEventListener('change', () => {
+  applyTheme()
+  // The captcha is drawn for one theme; a new one replaces it (the old answer is simply left to expire).
+  if (!byId('auth-view').hidden) {
+    inputs.captchaText.value = ''
+    void captcha.refresh()
+  }
+})
+bindShowPassword(showPassword, [inputs.password, inputs.confirm])
+bindCapsLockWarning([inputs.password, inputs.confirm], capsWarning, () => t.capsLock)
 
 async function start(): Promise<void> {
-  const session = await window.api.session()
+  // All three at once: the captcha is drawn in main while the page asks for language and session.
+  const captchaShown = captcha.refresh()
+  const [appInfo, session] = await Promise.all([window.api.appInfo(), window.api.session()])
+  info = appInfo.ok ? appInfo : null
+  lastUsername = info?.lastUsername ?? ''
+  setLanguage(pickLanguage(info?.language ?? null, info?.systemLocales ?? navigator.languages))
+  root.dataset['i18nReady'] = 'true'
   const user = session.ok ? session.user : null
   showSignedIn(user)
-  if (!user) {
-    await captcha.refresh()
-    inputs.username.focus()
-  }
-  document.documentElement.dataset['ready'] = 'true'
+  await captchaShown
+  if (!user) focusFirstEmpty()
+  root.dataset['ready'] = 'true'
+  performance.mark('form-usable')
 }
 
 void start()

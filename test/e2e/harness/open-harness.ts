@@ -1,12 +1,35 @@
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { serveRendererFile } from '../../../src/main/core/renderer-files'
-import { createTestCore, type TestCore } from '../../support/core'
+import { createTestCore, TEST_INFO, type TestCore } from '../../support/core'
 import { RENDERER_DIR } from '../paths'
 import { PAGE_API_BUNDLE } from './build-page-api'
 import { encodeBytes } from './wire'
 
-const HARNESS_ORIGIN = 'http://login.test'
+let origin: Promise<string> | undefined
+
+/**
+ * One loopback HTTP server per process serving the build with serveRendererFile. A real server
+ * rather than Playwright request interception, whose per-request round trips through the test
+ * process cost more than the page itself on a busy machine (and would distort bench:ui).
+ */
+function rendererOrigin(): Promise<string> {
+  origin ??= new Promise((resolve, reject) => {
+    const server = createServer((request, response) => {
+      void serveRendererFile(RENDERER_DIR, new URL(request.url ?? '/', 'http://localhost').pathname).then(
+        (file) => response.writeHead(file.status, file.headers).end(Buffer.from(file.body)),
+        () => response.writeHead(500).end()
+      )
+    })
+    server.on('error', reject)
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
+    // Never the reason a test run or a script stays alive.
+    server.unref()
+  })
+  return origin
+}
 
 /** Chromium from CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download. */
 export function chromiumPath(): string | undefined {
@@ -24,6 +47,10 @@ export function launchChromium(): Promise<Browser> {
 export interface HarnessPage {
   page: Page
   core: TestCore
+  /** How many times the page called each channel. */
+  invocations: Map<string, number>
+  /** Answers the next call of `channel` with `result` instead of the core (for results main cannot yet produce on demand). */
+  respondOnce(channel: string, result: unknown): void
   close(): Promise<void>
 }
 
@@ -32,6 +59,8 @@ export interface HarnessOptions {
   deviceScaleFactor?: number
   colorScheme?: 'light' | 'dark'
   locale?: string
+  /** What the shell would read from app.getPreferredSystemLanguages(); default the seed's zh-CN. */
+  systemLocales?: string[]
 }
 
 /**
@@ -39,23 +68,28 @@ export interface HarnessOptions {
  * with the preload's createApi wired over a binding to the real main-process core.
  */
 export async function openHarnessPage(browser: Browser, options: HarnessOptions = {}): Promise<HarnessPage> {
-  const core = createTestCore()
-  const context = await browser.newContext({ viewport: { width: 520, height: 640 }, ...options })
+  const { systemLocales = TEST_INFO.systemLocales, ...contextOptions } = options
+  // The harness's own versions, labelled so the About footer can never pass for a real Electron's.
+  const versions = { electron: 'none (browser harness)', chrome: browser.version(), node: process.versions.node }
+  const core = createTestCore({ info: { ...TEST_INFO, versions, systemLocales } })
+  const context = await browser.newContext({ viewport: { width: 520, height: 640 }, ...contextOptions })
   const page = await context.newPage()
-  await page.exposeBinding('__loginAppInvoke', async (_source, channel: unknown, request: unknown) =>
-    encodeBytes(await core.invoke(channel, request, { sessionKey: 'harness-window' }), (bytes) =>
-      Buffer.from(bytes).toString('base64')
-    )
-  )
-  await page.addInitScript({ path: PAGE_API_BUNDLE })
-  await page.route(`${HARNESS_ORIGIN}/**`, async (route) => {
-    const file = await serveRendererFile(RENDERER_DIR, new URL(route.request().url()).pathname)
-    await route.fulfill({ status: file.status, headers: file.headers, body: Buffer.from(file.body) })
+  const invocations = new Map<string, number>()
+  const canned = new Map<string, unknown>()
+  await page.exposeBinding('__loginAppInvoke', async (_source, channel: unknown, request: unknown) => {
+    const name = String(channel)
+    invocations.set(name, (invocations.get(name) ?? 0) + 1)
+    const result = canned.has(name) ? canned.get(name) : await core.invoke(channel, request, { sessionKey: 'harness-window' })
+    canned.delete(name)
+    return encodeBytes(result, (bytes) => Buffer.from(bytes).toString('base64'))
   })
-  await page.goto(`${HARNESS_ORIGIN}/index.html`)
+  await page.addInitScript({ path: PAGE_API_BUNDLE })
+  await page.goto(`${await rendererOrigin()}/index.html`)
   return {
     page,
     core,
+    invocations,
+    respondOnce: (channel, result) => canned.set(channel, result),
     close: async () => {
       await context.close()
       core.dispose()

@@ -56,7 +56,9 @@ const PAYLOADS: Record<Channel, fc.Arbitrary<unknown>> = {
   [CHANNELS.signUp]: fc.oneof(anything, ownProtoKey, credentialsLike),
   [CHANNELS.signIn]: fc.oneof(anything, ownProtoKey, credentialsLike),
   [CHANNELS.signOut]: fc.oneof(anything, ownProtoKey),
-  [CHANNELS.session]: fc.oneof(anything, ownProtoKey)
+  [CHANNELS.session]: fc.oneof(anything, ownProtoKey),
+  [CHANNELS.appInfo]: fc.oneof(anything, ownProtoKey),
+  [CHANNELS.setLanguage]: fc.oneof(anything, ownProtoKey, fc.record({ language: fc.oneof(fc.constantFrom('zh-CN', 'en'), anything) }))
 }
 
 const CODES = new Set<ErrorCode>(['INVALID_INPUT', 'CAPTCHA_INVALID', 'BAD_CREDENTIALS', 'USERNAME_TAKEN', 'USERNAME_RULES', 'PASSWORD_RULES', 'LOCKED', 'FORBIDDEN'])

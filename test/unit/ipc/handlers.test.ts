@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CHANNELS, LIMITS, type Channel } from '../../../src/shared/ipc'
 import { createTestCore, type TestCore } from '../../support/core'
+import { tempDir } from '../../support/temp-dir'
 
 let core: TestCore
 const ctx = { sessionKey: 'window-1' }
@@ -150,5 +153,68 @@ describe('validation at the door', () => {
     core.db.exec('DROP TABLE accounts')
     const result = await core.invoke(CHANNELS.signUp, await credentials('alice', 'correct horse'), ctx)
     expect(result).toEqual({ ok: false, code: 'INTERNAL', message: expect.any(String) })
+  })
+})
+
+describe('app:info and prefs:set-language', () => {
+  it('reports versions and system locales from the shell, and no saved prefs at first', async () => {
+    expect(await core.invoke(CHANNELS.appInfo, undefined, ctx)).toEqual({
+      ok: true,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      versions: { electron: expect.any(String), chrome: expect.any(String), node: process.versions.node },
+      systemLocales: ['zh-CN'],
+      language: null,
+      lastUsername: null
+    })
+  })
+
+  it('remembers the chosen language', async () => {
+    expect(await core.invoke(CHANNELS.setLanguage, { language: 'en' }, ctx)).toEqual({ ok: true, language: 'en' })
+    expect(await core.invoke(CHANNELS.appInfo, undefined, ctx)).toMatchObject({ language: 'en' })
+  })
+
+  it.each([
+    ['no payload', undefined],
+    ['a bare string', 'en'],
+    ['an unknown language', { language: 'fr' }],
+    ['an extra key', { language: 'en', theme: 'dark' }]
+  ])('set-language rejects %s', async (_what, payload) => {
+    expect(await core.invoke(CHANNELS.setLanguage, payload, ctx)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+    expect(await core.invoke(CHANNELS.appInfo, undefined, ctx)).toMatchObject({ language: null })
+  })
+
+  it('app:info takes no payload', async () => {
+    expect(await core.invoke(CHANNELS.appInfo, { give: 'me more' }, ctx)).toMatchObject({ ok: false, code: 'INVALID_INPUT' })
+  })
+
+  it('remembers the username after a successful sign-up and sign-in, never after a failed one', async () => {
+    await core.invoke(CHANNELS.signUp, await credentials('Alice', 'correct horse'), ctx)
+    expect(await core.invoke(CHANNELS.appInfo, undefined, ctx)).toMatchObject({ lastUsername: 'Alice' })
+    await core.invoke(CHANNELS.signIn, await credentials('Alice', 'wrong horse'), ctx)
+    await core.invoke(CHANNELS.signUp, await credentials('bob', 'correct horse'), ctx)
+    await core.invoke(CHANNELS.signIn, await credentials('nobody', 'correct horse'), ctx)
+    const info = await core.invoke(CHANNELS.appInfo, undefined, ctx)
+    expect(info).toMatchObject({ lastUsername: 'bob' })
+    expect(JSON.stringify(info)).not.toContain('correct horse')
+  })
+})
+
+describe('prefs that cannot be written', () => {
+  it('a sign-up still succeeds when the prefs file cannot be saved; set-language reports INTERNAL', async () => {
+    // A regular file where the prefs folder should be: every write fails with ENOTDIR.
+    const dir = tempDir()
+    const notADirectory = join(dir.path, 'file')
+    writeFileSync(notADirectory, '')
+    const blocked = createTestCore({ prefsPath: join(notADirectory, 'prefs.json') })
+    try {
+      const image = await blocked.invoke(CHANNELS.captchaNew, undefined, ctx)
+      if (!image.ok || !('id' in image)) throw new Error('no captcha')
+      const credentials = { captchaId: image.id, captchaText: blocked.answers.get(image.id)!, username: 'quinn', password: 'correct horse' }
+      expect(await blocked.invoke(CHANNELS.signUp, credentials, ctx)).toEqual({ ok: true, user: { username: 'quinn' } })
+      expect(await blocked.invoke(CHANNELS.setLanguage, { language: 'en' }, ctx)).toMatchObject({ ok: false, code: 'INTERNAL' })
+    } finally {
+      blocked.dispose()
+      dir.remove()
+    }
   })
 })

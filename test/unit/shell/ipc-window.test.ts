@@ -1,8 +1,11 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { consoleLogger } from '../../../src/main/core/log'
 import { CHANNELS } from '../../../src/shared/ipc'
 import { createTestCore } from '../../support/core'
 import { fake } from '../../support/fake-electron'
+import { tempDir } from '../../support/temp-dir'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fake)
 
@@ -10,7 +13,11 @@ const { registerIpc } = await import('../../../src/main/ipc')
 const { createLoginWindow } = await import('../../../src/main/window')
 
 const core = createTestCore()
-afterAll(() => core.dispose())
+const dir = tempDir()
+afterAll(() => {
+  core.dispose()
+  dir.remove()
+})
 const lines: string[] = []
 registerIpc(core, consoleLogger((line) => lines.push(line)))
 
@@ -40,7 +47,7 @@ describe('registerIpc (the shell door, against a fake electron)', () => {
 
 describe('createLoginWindow', () => {
   it('opens app://renderer with every isolation switch on and DevTools as told', () => {
-    createLoginWindow({ allowDevTools: false, iconPath: '/icon.png' })
+    createLoginWindow({ allowDevTools: false, iconPath: '/icon.png', statePath: join(dir.path, 'none.json') })
     const window = fake.windows.at(-1)!
     expect(window.loaded).toEqual(['app://renderer/index.html'])
     expect(window.options['webPreferences']).toMatchObject({
@@ -56,5 +63,16 @@ describe('createLoginWindow', () => {
     })
     expect(window.options['webPreferences']).not.toHaveProperty('enableBlinkFeatures')
     expect(window.options['webPreferences']).not.toHaveProperty('nodeIntegrationInSubFrames')
+  })
+
+  it('reopens where it was closed, and saves its bounds on close', () => {
+    const statePath = join(dir.path, 'window-state.json')
+    writeFileSync(statePath, JSON.stringify({ x: 300, y: 200, width: 600, height: 700 }))
+    createLoginWindow({ allowDevTools: false, iconPath: '/icon.png', statePath })
+    const window = fake.windows.at(-1)! as unknown as { options: Record<string, unknown>; emit(event: string): void }
+    expect(window.options).toMatchObject({ x: 300, y: 200, width: 600, height: 700 })
+    writeFileSync(statePath, '{}')
+    window.emit('close')
+    expect(JSON.parse(readFileSync(statePath, 'utf8'))).toEqual({ x: 300, y: 200, width: 600, height: 700 })
   })
 })

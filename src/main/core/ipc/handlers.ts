@@ -1,8 +1,9 @@
 import type { z } from 'zod'
-import { CHANNELS, failure, type Channel, type Failure, type Field, type ResultOf } from '../../../shared/ipc'
+import { CHANNELS, failure, type AppInfo, type Channel, type Failure, type Field, type ResultOf, type User } from '../../../shared/ipc'
 import type { CaptchaPort, LoginService } from '../auth/login-service'
 import type { Logger } from '../log'
-import { captchaRequestSchema, credentialsSchema, noPayloadSchema } from './schemas'
+import type { PrefsStore } from '../prefs/prefs-store'
+import { captchaRequestSchema, credentialsSchema, languageRequestSchema, noPayloadSchema } from './schemas'
 
 /** What the shell knows about the sender; never taken from the payload. */
 export interface HandlerContext {
@@ -16,6 +17,9 @@ export interface HandlerDeps {
   login: LoginService
   captcha: CaptchaPort
   log: Logger
+  prefs: PrefsStore
+  /** Versions and system locales, read by the shell (or the test harness) once at start. */
+  info: Pick<AppInfo, 'version' | 'versions' | 'systemLocales'>
 }
 
 const FIELDS: readonly string[] = ['username', 'password', 'captchaText'] satisfies Field[]
@@ -32,7 +36,18 @@ function invalid(error: z.ZodError, channel: Channel, log: Logger): Failure {
 }
 
 /** One table, channel → handler, used unchanged by Electron's ipcMain and by the browser test harness. */
-export function createHandlers({ login, captcha, log }: HandlerDeps): Handlers {
+export function createHandlers({ login, captcha, log, prefs, info }: HandlerDeps): Handlers {
+  // Remembered in main so the page never stores anything itself; only the name, never the password.
+  const remember = <R extends { ok: true; user: User } | Failure>(result: R): R => {
+    if (!result.ok) return result
+    try {
+      prefs.rememberUsername(result.user.username)
+    } catch (error) {
+      // The person is signed in; failing to remember the name for next time must not undo that.
+      log.warn('prefs.write-failed', { error: error instanceof Error ? error.name : typeof error })
+    }
+    return result
+  }
   return {
     [CHANNELS.captchaNew]: async (payload) => {
       const parsed = captchaRequestSchema.safeParse(payload)
@@ -42,12 +57,12 @@ export function createHandlers({ login, captcha, log }: HandlerDeps): Handlers {
     [CHANNELS.signUp]: async (payload, { sessionKey }) => {
       const parsed = credentialsSchema.safeParse(payload)
       if (!parsed.success) return invalid(parsed.error, CHANNELS.signUp, log)
-      return login.signUp(parsed.data, sessionKey)
+      return remember(await login.signUp(parsed.data, sessionKey))
     },
     [CHANNELS.signIn]: async (payload, { sessionKey }) => {
       const parsed = credentialsSchema.safeParse(payload)
       if (!parsed.success) return invalid(parsed.error, CHANNELS.signIn, log)
-      return login.signIn(parsed.data, sessionKey)
+      return remember(await login.signIn(parsed.data, sessionKey))
     },
     [CHANNELS.signOut]: async (payload, { sessionKey }) => {
       const parsed = noPayloadSchema.safeParse(payload)
@@ -58,6 +73,17 @@ export function createHandlers({ login, captcha, log }: HandlerDeps): Handlers {
       const parsed = noPayloadSchema.safeParse(payload)
       if (!parsed.success) return invalid(parsed.error, CHANNELS.session, log)
       return login.current(sessionKey)
+    },
+    [CHANNELS.appInfo]: async (payload) => {
+      const parsed = noPayloadSchema.safeParse(payload)
+      if (!parsed.success) return invalid(parsed.error, CHANNELS.appInfo, log)
+      return { ok: true, ...info, ...prefs.get() }
+    },
+    [CHANNELS.setLanguage]: async (payload) => {
+      const parsed = languageRequestSchema.safeParse(payload)
+      if (!parsed.success) return invalid(parsed.error, CHANNELS.setLanguage, log)
+      prefs.setLanguage(parsed.data.language)
+      return { ok: true, language: parsed.data.language }
     }
   }
 }

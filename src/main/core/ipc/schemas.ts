@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LIMITS, type CaptchaRequest, type Credentials } from '../../../shared/ipc'
+import { LANGUAGES, LIMITS, type CaptchaRequest, type Credentials, type Language } from '../../../shared/ipc'
 
 // Lengths are checked here, at the door, before any rule or hash looks at a value: a renderer that
 // sends a 100 MB string gets INVALID_INPUT, not a 100 MB scrypt input.
@@ -20,3 +20,7 @@ export const captchaRequestSchema = z
 
 /** Channels without a request accept nothing but an absent payload. */
 export const noPayloadSchema = z.undefined()
+
+export const languageRequestSchema = z.strictObject({
+  language: z.enum(LANGUAGES)
+}) satisfies z.ZodType<{ language: Language }>

@@ -1,0 +1,58 @@
+import type { Page } from '@playwright/test'
+import { MESSAGES, type Messages } from '../../../src/renderer/src/i18n'
+import type { Language } from '../../../src/shared/ipc'
+import { expect, type LoginApp } from '../fixtures'
+
+export { MESSAGES }
+export type { Language, Messages }
+
+/** The form's controls, found by their accessible names in one language, as a person would find them. */
+export function form(page: Page, t: Messages) {
+  return {
+    username: page.getByLabel(t.username, { exact: true }),
+    password: page.getByLabel(t.password, { exact: true }),
+    confirm: page.getByLabel(t.confirm, { exact: true }),
+    captcha: page.getByLabel(t.captcha, { exact: true }),
+    refresh: page.getByRole('button', { name: t.captchaRefresh }),
+    submitSignIn: page.getByRole('button', { name: t.submitSignIn, exact: true }),
+    submitSignUp: page.getByRole('button', { name: t.submitSignUp, exact: true }),
+    toSignUp: page.getByRole('button', { name: t.toSignUp }),
+    language: page.getByLabel(t.language, { exact: true }),
+    alert: page.getByRole('alert')
+  }
+}
+
+export async function ready(page: Page): Promise<void> {
+  await expect(page.locator('html')).toHaveAttribute('data-ready', 'true')
+}
+
+/** Signs up through the form and waits for the signed-in view. */
+export async function signUpVia(app: LoginApp, t: Messages, username: string, password: string): Promise<void> {
+  const f = form(app.page, t)
+  await ready(app.page)
+  await f.toSignUp.click()
+  await f.username.fill(username)
+  await f.password.fill(password)
+  await f.confirm.fill(password)
+  await f.captcha.fill(await app.captchaAnswer())
+  await f.submitSignUp.click()
+  await expect(app.page.getByRole('heading', { name: `${t.welcome}${username}` })).toBeVisible()
+}
+
+export async function signOutVia(page: Page, t: Messages): Promise<void> {
+  await page.getByRole('button', { name: t.signOut }).click()
+  await expect(page.getByRole('heading', { name: t.signInTitle, exact: true })).toBeVisible()
+}
+
+export async function captchaId(page: Page): Promise<string> {
+  const image = page.locator('#captcha-image')
+  await expect(image).toHaveAttribute('data-captcha-id', /.+/)
+  return (await image.getAttribute('data-captcha-id'))!
+}
+
+/** A person who has an account and is back at the sign-in form (username prefilled by main). */
+export async function returningUser(app: LoginApp, t: Messages, username: string) {
+  await signUpVia(app, t, username, 'correct horse')
+  await signOutVia(app.page, t)
+  return form(app.page, t)
+}
