@@ -84,6 +84,17 @@ describe('CaptchaService.create', () => {
     }
   })
 
+  it('serves a burst of concurrent requests, each a valid image with its own answer', async () => {
+    const { service, answers } = harness()
+    const images = await Promise.all(Array.from({ length: 12 }, (_, i) => service.create({ scale: 1 + (i % 3) })))
+    images.forEach((image, i) => {
+      const png = readPng(image.png)
+      expect([png.width, png.height]).toEqual([270 * (1 + (i % 3)), 40 * (1 + (i % 3))])
+    })
+    expect(new Set(images.map((i) => i.id)).size).toBe(12)
+    for (const image of images) expect(service.verify(image.id, answers.get(image.id)!)).toBe(true)
+  })
+
   it('draws an arithmetic challenge whose answer is the result', async () => {
     const { service, answers } = harness({ kind: 'arithmetic' })
     const image = await service.create()

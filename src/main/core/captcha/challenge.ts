@@ -9,8 +9,20 @@ export interface Challenge {
   answer: string
 }
 
+const symbolCache = new Map<string, string[]>()
+
+/** Distinct upper-case symbols of an alphabet, computed once per alphabet. */
+function symbolsOf(alphabet: string): string[] {
+  let symbols = symbolCache.get(alphabet)
+  if (symbols === undefined) {
+    symbols = [...new Set(alphabet.toUpperCase())]
+    symbolCache.set(alphabet, symbols)
+  }
+  return symbols
+}
+
 export function textChallenge(random: RandomSource, alphabet: string, length: number): Challenge {
-  const symbols = [...new Set(alphabet.toUpperCase())]
+  const symbols = symbolsOf(alphabet)
   const glyphs = Array.from({ length }, () => randomPick(random, symbols))
   return { glyphs, answer: glyphs.join('') }
 }

@@ -42,7 +42,7 @@ export interface CaptchaOptions {
   noise: NoiseOptions
   /** Amplitude of a vertical sine warp applied to the text layer; 0 turns it off. */
   warp: number
-  /** Soft background blotches in background-range colours. */
+  /** Blotches in background-range colours over the background's gradient. */
   texture: number
   /** Free space kept between any glyph and the image edge. */
   margin: number
@@ -62,9 +62,9 @@ const BASE: CaptchaOptions = {
   offset: 6,
   spread: 0.5,
   maxOverlap: 0.15,
-  noise: { lines: 2, curves: 2, dots: 40, strokeWidth: [1, 2] },
+  noise: { lines: 1, curves: 2, dots: 30, strokeWidth: [1, 2] },
   warp: 2,
-  texture: 8,
+  texture: 2,
   margin: 2,
   minContrast: 4.5
 }
@@ -79,20 +79,20 @@ export const PRESETS: Readonly<Record<CaptchaPreset, CaptchaOptions>> = {
     maxOverlap: 0,
     noise: { lines: 1, curves: 1, dots: 20, strokeWidth: [1, 1.5] },
     warp: 0,
-    texture: 4
+    texture: 2
   },
   normal: BASE,
   hard: {
     ...BASE,
     length: 6,
-    rotation: 35,
+    rotation: 30,
     offset: 7,
-    charScale: [0.8, 1.15],
-    spread: 0.15,
-    maxOverlap: 0.25,
-    noise: { lines: 3, curves: 3, dots: 80, strokeWidth: [1.5, 2.5] },
+    charScale: [0.85, 1.1],
+    spread: 0.3,
+    maxOverlap: 0.2,
+    noise: { lines: 2, curves: 2, dots: 50, strokeWidth: [1.25, 2.25] },
     warp: 3,
-    texture: 12
+    texture: 3
   }
 }
 

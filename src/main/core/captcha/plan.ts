@@ -52,6 +52,7 @@ export interface StrokePlan {
 export interface DotPlan {
   x: number
   y: number
+  /** Half the side of the square speck. */
   r: number
   colour: Rgb
 }
@@ -101,6 +102,7 @@ interface Sized {
 }
 
 const DEGREE = Math.PI / 180
+const DOT_COLOURS = 3
 
 function sizeGlyph(input: PlanInput, char: string, family: string, size: number, rotation: number): Sized {
   const m = input.measure(char, family)
@@ -247,12 +249,13 @@ export function planCaptcha(input: PlanInput): CaptchaPlan {
       colour: ink()
     })
   }
-  const dots: DotPlan[] = Array.from({ length: options.noise.dots }, () => ({
-    x: randomBetween(random, 0, width),
-    y: randomBetween(random, 0, height),
-    r: randomBetween(random, 0.5, 1.4),
-    colour: ink()
-  }))
+  // A few shared dot colours instead of one each: the renderer fills each colour's dots as one path.
+  const dotInks = options.noise.dots > 0 ? Array.from({ length: DOT_COLOURS }, ink) : []
+  // Whole-pixel squares of 1 or 2 px: crisp specks add far fewer distinct bytes to deflate than blurred ones.
+  const dots: DotPlan[] = Array.from({ length: options.noise.dots }, () => {
+    const r = random.int(2) === 0 ? 0.5 : 1
+    return { x: random.int(width) + r, y: random.int(height) + r, r, colour: randomPick(random, dotInks) }
+  })
 
   return { width, height, theme, background, texture, backgroundBound, glyphs, strokes, dots, warp }
 }

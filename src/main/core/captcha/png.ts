@@ -1,5 +1,6 @@
 import { promisify } from 'node:util'
-import { constants, crc32, deflate } from 'node:zlib'
+import { constants, crc32, deflate, deflateSync } from 'node:zlib'
+import type { ColumnShifts } from './warp'
 
 const deflateAsync = promisify(deflate)
 
@@ -13,51 +14,98 @@ export interface PngSettings {
 }
 
 /**
- * Chosen by scripts/captcha/bench-encoder.ts on this app's images: Skia's PNG encoder (fixed settings) took
- * most of a captcha's time; RGB rows with the Sub filter at zlib level 1 encode several times faster for
- * files within a few percent of its size. The deflate runs on the libuv threadpool, off the event loop.
+ * Chosen with `npm run bench` (its encoder table) on this app's images. Skia's canvas.encode('png')
+ * exposes no settings and took longer than drawing the whole captcha; writing the PNG ourselves lets zlib
+ * run at level 1 with the run-length strategy, the fastest setting that still compresses (to under a
+ * third). Up- and Sub-filtered rows took the same time within run-to-run noise (each won some runs);
+ * Sub-filtered files are ~20% smaller.
  */
-export const DEFAULT_PNG: Readonly<PngSettings> = { level: 1, filter: 'sub', strategy: constants.Z_DEFAULT_STRATEGY }
+export const DEFAULT_PNG: Readonly<PngSettings> = { level: 1, filter: 'sub', strategy: constants.Z_RLE }
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const FILTER_CODE: Record<PngFilter, number> = { none: 0, sub: 1, up: 2 }
 
-/** Opaque RGBA → PNG scanlines: RGB triples, each row led by its filter byte. Alpha is dropped. */
-export function scanlines(rgba: Uint8Array | Uint8ClampedArray, width: number, height: number, filter: PngFilter): Buffer {
-  const stride = width * 3 + 1
-  const out = Buffer.allocUnsafe(stride * height)
+// Every platform Electron ships for (x64, arm64) is little-endian; the word layout below depends on it.
+if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('the captcha PNG encoder needs a little-endian CPU')
+
+/** The pixels as 32-bit words (a view, or an aligned copy when the bytes start off a 4-byte boundary). */
+function wordsOf(rgba: Uint8Array | Uint8ClampedArray): Uint32Array {
+  if (rgba.byteOffset % 4 === 0) return new Uint32Array(rgba.buffer, rgba.byteOffset, rgba.length >> 2)
+  return new Uint32Array(Uint8Array.from(rgba).buffer)
+}
+
+/**
+ * One output row through the warp, as pixel words: each column blends its two source rows. Red and blue
+ * sit 16 bits apart in a word, so they blend together in one multiply without their products colliding.
+ */
+function warpedRow(pixels: Uint32Array, y: number, width: number, height: number, shifts: ColumnShifts, row: Uint32Array): Uint32Array {
+  const lastRow = height - 1
+  const { rowOffset, weight, minOffset, maxOffset } = shifts
+  // Rows whose sources all lie inside the image (all but a few at the edges) skip the clamping.
+  const inside = y + minOffset >= 0 && y + maxOffset + 1 <= lastRow
+  for (let x = 0; x < width; x++) {
+    let y0 = y + rowOffset[x]!
+    let y1 = y0 + 1
+    if (!inside) {
+      y0 = y0 < 0 ? 0 : y0 > lastRow ? lastRow : y0
+      y1 = y1 < 0 ? 0 : y1 > lastRow ? lastRow : y1
+    }
+    const a = pixels[y0 * width + x]!
+    const b = pixels[y1 * width + x]!
+    const wb = weight[x]!
+    const wa = 256 - wb
+    const rb = (((a & 0xff00ff) * wa + (b & 0xff00ff) * wb + 0x800080) >>> 8) & 0xff00ff
+    const g = ((((a >>> 8) & 0xff) * wa + ((b >>> 8) & 0xff) * wb + 128) >>> 8) << 8
+    row[x] = rb | g
+  }
+  return row
+}
+
+/**
+ * Opaque RGBA → PNG scanlines: RGB triples, each row led by its filter byte; alpha is dropped. With
+ * `shifts`, each column is sampled through the warp exactly as warpRows does, so the app needs no
+ * separate pass over the image. Pixels are handled as 32-bit words (R in the low byte): reading a word
+ * and filtering straight into the output took half the time of a byte-wise copy and a second pass.
+ */
+export function scanlines(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  filter: PngFilter,
+  shifts: ColumnShifts | null = null
+): Buffer {
+  const words = wordsOf(rgba)
+  const out = Buffer.allocUnsafe((width * 3 + 1) * height)
   const code = FILTER_CODE[filter]
-  let o = 0
-  let i = 0
-  for (let y = 0; y < height; y++) {
+  const warped = new Uint32Array(width)
+  const above = new Uint32Array(width)
+  for (let y = 0, o = 0; y < height; y++) {
+    const row = shifts === null ? words.subarray(y * width, (y + 1) * width) : warpedRow(words, y, width, height, shifts, warped)
     out[o++] = code
-    if (filter === 'sub') {
-      let pr = 0
-      let pg = 0
-      let pb = 0
-      for (let x = 0; x < width; x++, i += 4) {
-        const r = rgba[i]!
-        const g = rgba[i + 1]!
-        const b = rgba[i + 2]!
-        out[o++] = (r - pr) & 0xff
-        out[o++] = (g - pg) & 0xff
-        out[o++] = (b - pb) & 0xff
-        pr = r
-        pg = g
-        pb = b
+    if (code === 1) {
+      let prev = 0
+      for (let x = 0; x < width; x++, o += 3) {
+        const p = row[x]!
+        out[o] = (p - prev) & 0xff
+        out[o + 1] = ((p >>> 8) - (prev >>> 8)) & 0xff
+        out[o + 2] = ((p >>> 16) - (prev >>> 16)) & 0xff
+        prev = p
       }
-    } else if (filter === 'up' && y > 0) {
-      const above = i - width * 4
-      for (let x = 0; x < width * 4; x += 4, i += 4) {
-        out[o++] = (rgba[i]! - rgba[above + x]!) & 0xff
-        out[o++] = (rgba[i + 1]! - rgba[above + x + 1]!) & 0xff
-        out[o++] = (rgba[i + 2]! - rgba[above + x + 2]!) & 0xff
+    } else if (code === 2) {
+      for (let x = 0; x < width; x++, o += 3) {
+        const p = row[x]!
+        const q = above[x]!
+        out[o] = (p - q) & 0xff
+        out[o + 1] = ((p >>> 8) - (q >>> 8)) & 0xff
+        out[o + 2] = ((p >>> 16) - (q >>> 16)) & 0xff
       }
+      above.set(row)
     } else {
-      for (let x = 0; x < width; x++, i += 4) {
-        out[o++] = rgba[i]!
-        out[o++] = rgba[i + 1]!
-        out[o++] = rgba[i + 2]!
+      for (let x = 0; x < width; x++, o += 3) {
+        const p = row[x]!
+        out[o] = p & 0xff
+        out[o + 1] = (p >>> 8) & 0xff
+        out[o + 2] = (p >>> 16) & 0xff
       }
     }
   }
@@ -73,18 +121,7 @@ function writeChunk(target: Buffer, offset: number, type: string, data: Uint8Arr
   return offset + 12 + data.length
 }
 
-/**
- * Encodes opaque RGBA pixels as an 8-bit RGB PNG. Returns a Uint8Array that owns an ArrayBuffer of exactly
- * its size, so structured cloning over IPC copies the image and nothing else.
- */
-export async function encodePng(
-  rgba: Uint8Array | Uint8ClampedArray,
-  width: number,
-  height: number,
-  settings: PngSettings = DEFAULT_PNG
-): Promise<Uint8Array> {
-  const raw = scanlines(rgba, width, height, settings.filter)
-  const idat = await deflateAsync(raw, { level: settings.level, strategy: settings.strategy })
+function assemble(idat: Uint8Array, width: number, height: number): Uint8Array {
   const ihdr = Buffer.alloc(13)
   ihdr.writeUInt32BE(width, 0)
   ihdr.writeUInt32BE(height, 4)
@@ -97,4 +134,33 @@ export async function encodePng(
   offset = writeChunk(out, offset, 'IDAT', idat)
   writeChunk(out, offset, 'IEND', new Uint8Array(0))
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+}
+
+/**
+ * Wraps filtered scanlines (from {@link scanlines}) into an 8-bit RGB PNG, deflating on the libuv
+ * threadpool. Returns a Uint8Array that owns an ArrayBuffer of exactly its size, so structured cloning
+ * over IPC copies the image and nothing else.
+ */
+export async function pngFromScanlines(
+  raw: Buffer,
+  width: number,
+  height: number,
+  settings: PngSettings = DEFAULT_PNG
+): Promise<Uint8Array> {
+  return assemble(await deflateAsync(raw, { level: settings.level, strategy: settings.strategy }), width, height)
+}
+
+/** The same on the calling thread, for when a threadpool round trip would cost more than the deflate. */
+export function pngFromScanlinesSync(raw: Buffer, width: number, height: number, settings: PngSettings = DEFAULT_PNG): Uint8Array {
+  return assemble(deflateSync(raw, { level: settings.level, strategy: settings.strategy }), width, height)
+}
+
+/** Opaque RGBA pixels → PNG, both steps in one call. */
+export function encodePng(
+  rgba: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  settings: PngSettings = DEFAULT_PNG
+): Promise<Uint8Array> {
+  return pngFromScanlines(scanlines(rgba, width, height, settings.filter), width, height, settings)
 }

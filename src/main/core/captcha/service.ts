@@ -50,8 +50,9 @@ export class CaptchaService {
     this.#onIssued = options.onIssued
   }
 
-  async create(request: CaptchaRequest = {}): Promise<CaptchaImage> {
-    const captcha = await this.#generator.generate({ scale: request.scale, theme: request.theme })
+  /** Scale is clamped to 1–3 (anything non-finite is 1); any theme but 'dark' is light. */
+  async create(request?: CaptchaRequest | null): Promise<CaptchaImage> {
+    const captcha = await this.#generator.generate({ scale: request?.scale, theme: request?.theme })
     const id = randomUUID()
     // Stored only once the image exists, so a failed encode leaves nothing behind.
     this.#store.add(id, captcha.answer)

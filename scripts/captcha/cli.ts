@@ -1,0 +1,41 @@
+// Dataset generator: `npm run --silent captcha -- --count N [--preset P] [--scale S] [--seed K] --format jsonl`
+// prints one {"text","png"} object per line. A seed makes the output reproducible; it exists only here.
+import { once } from 'node:events'
+import type { CaptchaKind, CaptchaPreset, RandomSource } from '../../src/main/core/captcha'
+import { CaptchaGenerator, cryptoRandom, resolveOptions, seededRandom } from '../../src/main/core/captcha'
+import type { Theme } from '../../src/shared/ipc'
+import { choiceArg, intArg, numberArg, parseArgs } from './lib/args'
+import { shippedFonts } from './lib/paths'
+
+const USAGE = `usage: npm run --silent captcha -- --count N [--preset easy|normal|hard] [--kind text|arithmetic]
+       [--theme light|dark] [--scale 1-3] [--seed K] [--length 4-8] --format jsonl`
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2), ['help', 'format', 'count', 'preset', 'kind', 'theme', 'scale', 'seed', 'length'])
+  if (args.has('help')) {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  const format = args.get('format') ?? 'jsonl'
+  if (format !== 'jsonl') throw new Error('--format must be jsonl')
+  const count = intArg(args, 'count', 1, 1, 10_000_000)
+  const preset = choiceArg<CaptchaPreset>(args, 'preset', ['easy', 'normal', 'hard'], 'normal')
+  const kind = choiceArg<CaptchaKind>(args, 'kind', ['text', 'arithmetic'], 'text')
+  const theme = choiceArg<Theme>(args, 'theme', ['light', 'dark'], 'light')
+  const scale = numberArg(args, 'scale', 1)
+  if (scale < 1 || scale > 3) throw new Error('--scale must be 1–3')
+  const random: RandomSource = args.has('seed') ? seededRandom(intArg(args, 'seed', 0, 0, 0xffff_ffff)) : cryptoRandom
+  const overrides = args.has('length') ? { length: intArg(args, 'length', 5, 4, 8) } : {}
+
+  const generator = new CaptchaGenerator(resolveOptions(preset, { ...overrides, fontFiles: shippedFonts() }), kind)
+  for (let i = 0; i < count; i++) {
+    const captcha = await generator.generate({ theme, scale, random })
+    const line = `${JSON.stringify({ text: captcha.answer, png: Buffer.from(captcha.png).toString('base64') })}\n`
+    if (!process.stdout.write(line)) await once(process.stdout, 'drain')
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`)
+  process.exitCode = 1
+})

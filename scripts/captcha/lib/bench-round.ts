@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process'
+import type { CaptchaGenerator } from '../../../src/main/core/captcha'
+import { svgPeerRun } from './peers'
+
+export interface Measured {
+  /** Wall ms per captcha. */
+  ms: number
+  /** CPU ms per captcha, all threads of the process. */
+  cpu: number
+  bytes: number
+}
+
+export interface RoundResult {
+  ours: Record<string, Measured>
+  svg: number
+}
+
+/** One round of the one-core measurements: each configuration, then svg-captcha, requests one at a time. */
+export async function oneCoreRound(
+  generators: Map<string, CaptchaGenerator>,
+  scales: readonly number[],
+  count: number
+): Promise<RoundResult> {
+  // Warm-up: JIT, font caches, canvas surfaces, the allocator.
+  for (const generator of generators.values()) for (const scale of scales) for (let i = 0; i < 100; i++) await generator.generate({ scale })
+  svgPeerRun(30)
+  const ours: Record<string, Measured> = {}
+  for (const [preset, generator] of generators) {
+    for (const scale of scales) {
+      const cpuStart = process.cpuUsage()
+      const start = performance.now()
+      let bytes = 0
+      for (let i = 0; i < count; i++) bytes += (await generator.generate({ scale })).png.length
+      const ms = (performance.now() - start) / count
+      const used = process.cpuUsage(cpuStart)
+      ours[`${preset} ${scale}`] = { ms, cpu: (used.user + used.system) / 1000 / count, bytes: bytes / count }
+    }
+  }
+  return { ours, svg: svgPeerRun(count) }
+}
+
+/**
+ * Runs this script again in a fresh Node process, with the same loader flags, and parses what it prints.
+ * Each one-core round (and the memory test) gets its own process because a process's speed here depends on its memory layout: in some processes the
+ * allocator keeps returning and re-faulting a transparent huge page, which `perf` shows as 2 MB page
+ * clears adding ~0.15 ms to every captcha and RSS jumps of 2 MB. The median over processes is what a user
+ * would typically see.
+ */
+export function inChild<T>(args: readonly string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const out: Buffer[] = []
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench round exited with ${String(code)}`))
+      resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as T)
+    })
+  })
+}

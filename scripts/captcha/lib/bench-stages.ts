@@ -1,0 +1,106 @@
+import { createCanvas } from '@napi-rs/canvas'
+import { constants } from 'node:zlib'
+import type { CaptchaGenerator } from '../../../src/main/core/captcha'
+import type { PngSettings } from '../../../src/main/core/captcha/png'
+import { DEFAULT_PNG, pngFromScanlines, pngFromScanlinesSync, scanlines } from '../../../src/main/core/captcha/png'
+import { drawPlan, renderPlan } from '../../../src/main/core/captcha/render'
+import { columnShifts } from '../../../src/main/core/captcha/warp'
+import { median } from './stats'
+
+/** Median microseconds per captcha for each stage of the app's pipeline, in order. */
+export interface StageTimes {
+  stages: [string, number][]
+  /** Deflating on the threadpool and awaiting it, hand-off and wake-up included: the path under load. */
+  pooledDeflate: number
+}
+
+/** Where one captcha's time goes: the app's own steps, timed one by one on fresh captchas. */
+export async function measureStages(generator: CaptchaGenerator, scale: number, count: number): Promise<StageTimes> {
+  const plan: number[] = []
+  const draw: number[] = []
+  const rows: number[] = []
+  const deflate: number[] = []
+  const pooled: number[] = []
+  for (let i = 0; i < count; i++) {
+    const t0 = performance.now()
+    const p = generator.plan(generator.challenge())
+    const t1 = performance.now()
+    const drawn = drawPlan(p, scale)
+    const t2 = performance.now()
+    const shifts = columnShifts(p.warp, drawn.width, scale, scale)
+    const raw = scanlines(drawn.data, drawn.width, drawn.height, DEFAULT_PNG.filter, shifts)
+    const t3 = performance.now()
+    pngFromScanlinesSync(raw, drawn.width, drawn.height)
+    const t4 = performance.now()
+    await pngFromScanlines(raw, drawn.width, drawn.height)
+    const t5 = performance.now()
+    plan.push(t1 - t0)
+    draw.push(t2 - t1)
+    rows.push(t3 - t2)
+    deflate.push(t4 - t3)
+    pooled.push(t5 - t4)
+  }
+  return {
+    stages: [
+      ['challenge + layout plan (JS)', median(plan) * 1000],
+      ['Skia drawing + pixel read-back', median(draw) * 1000],
+      ['warp + PNG row filter, one pass (JS)', median(rows) * 1000],
+      ['deflate + PNG chunks, same thread', median(deflate) * 1000]
+    ],
+    pooledDeflate: median(pooled) * 1000
+  }
+}
+
+export interface EncoderResult {
+  name: string
+  microseconds: number
+  bytes: number
+}
+
+const CANDIDATES: [string, PngSettings][] = [
+  ['ours: level 1, Sub filter, RLE (default)', DEFAULT_PNG],
+  ['ours: level 1, Up filter, RLE', { ...DEFAULT_PNG, filter: 'up' }],
+  ['ours: level 1, Sub filter, default strategy', { level: 1, filter: 'sub', strategy: constants.Z_DEFAULT_STRATEGY }],
+  ['ours: level 1, no filter, default strategy', { level: 1, filter: 'none', strategy: constants.Z_DEFAULT_STRATEGY }],
+  ['ours: level 1, Sub filter, Huffman only', { level: 1, filter: 'sub', strategy: constants.Z_HUFFMAN_ONLY }],
+  ['ours: level 6, Sub filter, default strategy', { level: 6, filter: 'sub', strategy: constants.Z_DEFAULT_STRATEGY }],
+  ['ours: level 0 (stored, no compression)', { ...DEFAULT_PNG, level: 0 }]
+]
+
+/**
+ * The same final pixels through Skia's PNG encoder (no settings exposed; it does its own read-back) and
+ * through ours with several zlib settings: time per image (row filter + deflate, on the calling thread,
+ * so thread hand-offs do not blur the comparison) and file size.
+ */
+export function compareEncoders(generator: CaptchaGenerator, scale: number, count: number): EncoderResult[] {
+  const width = Math.round(generator.options.width * scale)
+  const height = Math.round(generator.options.height * scale)
+  const canvas = createCanvas(width, height)
+  const ctx = canvas.getContext('2d')
+  const images = Array.from({ length: count }, () => renderPlan(generator.plan(generator.challenge()), scale).data)
+  const results: EncoderResult[] = []
+  const skiaTimes: number[] = []
+  const skiaBytes: number[] = []
+  for (const pixels of images) {
+    const imageData = ctx.createImageData(width, height)
+    imageData.data.set(pixels)
+    ctx.putImageData(imageData, 0, 0)
+    const start = performance.now()
+    const png = canvas.encodeSync('png')
+    skiaTimes.push(performance.now() - start)
+    skiaBytes.push(png.length)
+  }
+  results.push({ name: "Skia canvas.encodeSync('png')", microseconds: median(skiaTimes) * 1000, bytes: median(skiaBytes) })
+  for (const [name, settings] of CANDIDATES) {
+    const times: number[] = []
+    const bytes: number[] = []
+    for (const pixels of images) {
+      const start = performance.now()
+      const png = pngFromScanlinesSync(scanlines(pixels, width, height, settings.filter), width, height, settings)
+      times.push(performance.now() - start)
+      bytes.push(png.length)
+    }
+    results.push({ name, microseconds: median(times) * 1000, bytes: median(bytes) })
+  }
+  return results
+}

@@ -1,0 +1,123 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import type { CaptchaGenerator, CaptchaService } from '../../../src/main/core/captcha'
+
+/** Event-loop delay while `count` captchas are requested at once, as the p99 and max in ms. */
+export async function eventLoopDelay(service: CaptchaService, count: number): Promise<{ p99: number; max: number }> {
+  const histogram = monitorEventLoopDelay({ resolution: 1 })
+  histogram.enable()
+  await Promise.all(Array.from({ length: count }, () => service.create()))
+  histogram.disable()
+  return { p99: histogram.percentile(99) / 1e6, max: histogram.max / 1e6 }
+}
+
+let collect: (() => void) | undefined
+
+/**
+ * Full GCs with a pause between them, so readings are not garbage waiting to be collected: Node frees
+ * the memory behind native Buffers in callbacks it runs after the GC, not during it.
+ */
+export async function fullGc(): Promise<void> {
+  if (collect === undefined) {
+    setFlagsFromString('--expose-gc')
+    collect = runInNewContext('gc') as () => void
+  }
+  for (let i = 0; i < 3; i++) {
+    collect()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+export interface MemoryGrowth {
+  /** RSS growth over the measured cycles from a least-squares line through 11 checkpoints. */
+  rssMb: number
+  /** Plain last-minus-first RSS difference, for comparison. */
+  rssEndsMb: number
+  heapMb: number
+  /** Buffers outside the JS heap (pixels, PNGs): where a leak of images would show. */
+  externalMb: number
+  storeSize: number
+}
+
+function slope(xs: readonly number[], ys: readonly number[]): number {
+  const n = xs.length
+  const mx = xs.reduce((a, b) => a + b, 0) / n
+  const my = ys.reduce((a, b) => a + b, 0) / n
+  let num = 0
+  let den = 0
+  xs.forEach((x, i) => {
+    num += (x - mx) * (ys[i]! - my)
+    den += (x - mx) ** 2
+  })
+  return num / den
+}
+
+/**
+ * Growth across `cycles` create-and-verify rounds on one service (default store bound of 1000). Every
+ * other challenge is abandoned unanswered, so the store fills up and must evict to stay bounded. The
+ * first 5000 cycles are not counted: Skia's caches, the canvas surfaces and the allocators grow to their
+ * working size there. RSS moves in 2 MB steps here (transparent huge pages), so the growth is read from
+ * a line fitted through a checkpoint every tenth of the run, each after full GCs: a leak is a slope, a
+ * single page-sized step is not.
+ */
+export async function memoryGrowth(
+  makeService: (onIssued: (id: string, answer: string) => void) => CaptchaService,
+  cycles: number
+): Promise<MemoryGrowth> {
+  const answers = new Map<string, string>()
+  const service = makeService((id, answer) => answers.set(id, answer))
+  const cycle = async (i: number): Promise<void> => {
+    const image = await service.create()
+    if (i % 2 === 0) service.verify(image.id, answers.get(image.id) ?? '')
+    answers.delete(image.id)
+  }
+  for (let i = 0; i < 5000; i++) await cycle(i)
+  const at: number[] = []
+  const rss: number[] = []
+  let first: NodeJS.MemoryUsage | undefined
+  let last: NodeJS.MemoryUsage | undefined
+  const step = Math.max(1, Math.floor(cycles / 10))
+  for (let i = 0; i <= cycles; i++) {
+    if (i % step === 0 || i === cycles) {
+      await fullGc()
+      last = process.memoryUsage()
+      first ??= last
+      at.push(i)
+      rss.push(last.rss)
+    }
+    if (i < cycles) await cycle(i)
+  }
+  const mb = (bytes: number): number => bytes / 2 ** 20
+  return {
+    rssMb: mb(slope(at, rss) * cycles),
+    rssEndsMb: mb(last!.rss - first!.rss),
+    heapMb: mb(last!.heapUsed - first!.heapUsed),
+    externalMb: mb(last!.external - first!.external),
+    storeSize: service.size
+  }
+}
+
+/** ms per captcha with one request at a time: one core busy at any moment. */
+export async function sequentialRun(generator: CaptchaGenerator, scale: number, count: number): Promise<number> {
+  const start = performance.now()
+  for (let i = 0; i < count; i++) await generator.generate({ scale })
+  return (performance.now() - start) / count
+}
+
+/**
+ * ms per captcha with `inflight` requests kept open: the main thread draws the next captcha while
+ * threadpool threads deflate earlier ones, so both cores work.
+ */
+export async function concurrentRun(generator: CaptchaGenerator, scale: number, count: number, inflight: number): Promise<number> {
+  let started = 0
+  const start = performance.now()
+  const lane = async (): Promise<void> => {
+    while (started < count) {
+      started++
+      await generator.generate({ scale })
+    }
+  }
+  await Promise.all(Array.from({ length: inflight }, lane))
+  return (performance.now() - start) / count
+}

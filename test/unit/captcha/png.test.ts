@@ -1,0 +1,60 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas'
+import { describe, expect, it } from 'vitest'
+import type { PngFilter } from '../../../src/main/core/captcha/png'
+import { DEFAULT_PNG, encodePng, pngFromScanlines, scanlines } from '../../../src/main/core/captcha/png'
+import { drawPlan, renderPlan } from '../../../src/main/core/captcha/render'
+import { columnShifts } from '../../../src/main/core/captcha/warp'
+import { seededRandom } from '../../../src/main/core/captcha'
+import { generatorFor, readPng } from './helpers'
+
+function randomImage(width: number, height: number, seed: number): Uint8Array {
+  const random = seededRandom(seed)
+  const rgba = new Uint8Array(width * height * 4)
+  for (let i = 0; i < rgba.length; i++) rgba[i] = i % 4 === 3 ? 255 : random.int(256)
+  return rgba
+}
+
+async function decode(png: Uint8Array): Promise<Uint8ClampedArray> {
+  const image = await loadImage(Buffer.from(png))
+  const canvas = createCanvas(image.width, image.height)
+  const ctx = canvas.getContext('2d')
+  ctx.drawImage(image, 0, 0)
+  return ctx.getImageData(0, 0, image.width, image.height).data
+}
+
+describe('encodePng', () => {
+  it.each<PngFilter>(['none', 'sub', 'up'])('round-trips every pixel exactly with the %s filter', async (filter) => {
+    const width = 37
+    const height = 11
+    const rgba = randomImage(width, height, 5)
+    const png = await encodePng(rgba, width, height, { ...DEFAULT_PNG, filter })
+    const info = readPng(png)
+    expect([info.width, info.height, info.colourType]).toEqual([width, height, 2])
+    expect(Array.from(await decode(png))).toEqual(Array.from(rgba))
+  })
+
+  it('writes nothing but IHDR, IDAT and IEND: no text chunk could carry the answer', async () => {
+    const png = Buffer.from(await encodePng(randomImage(4, 4, 1), 4, 4))
+    const types: string[] = []
+    for (let offset = 8; offset < png.length; ) {
+      const length = png.readUInt32BE(offset)
+      types.push(png.toString('latin1', offset + 4, offset + 8))
+      offset += 12 + length
+    }
+    expect(types).toEqual(['IHDR', 'IDAT', 'IEND'])
+  })
+})
+
+describe('the generator\'s PNG', () => {
+  it.each([1, 2, 3])('holds exactly the pixels renderPlan draws, warp included, at %i×', async (scale) => {
+    const generator = generatorFor('hard')
+    const plan = generator.plan(generator.challenge(seededRandom(4)), 'light', seededRandom(5))
+    const expected = renderPlan(plan, scale)
+    // The same plan through the app's path: draw, then warp while filtering rows, then deflate.
+    const drawn = drawPlan(plan, scale)
+    const shifts = columnShifts(plan.warp, drawn.width, scale, scale)
+    const png = await pngFromScanlines(scanlines(drawn.data, drawn.width, drawn.height, DEFAULT_PNG.filter, shifts), drawn.width, drawn.height)
+    expect(plan.warp.amplitude).toBeGreaterThan(0)
+    expect(Buffer.from(await decode(png)).equals(Buffer.from(expected.data))).toBe(true)
+  })
+})
