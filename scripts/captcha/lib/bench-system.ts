@@ -106,10 +106,15 @@ export async function sequentialRun(generator: CaptchaGenerator, scale: number, 
 }
 
 /**
- * ms per captcha with `inflight` requests kept open: the main thread draws the next captcha while
- * threadpool threads deflate earlier ones, so both cores work.
+ * ms per captcha with `inflight` requests kept open. With the in-thread generator the main thread draws
+ * the next captcha while threadpool threads deflate earlier ones; with a worker pool each worker draws.
  */
-export async function concurrentRun(generator: CaptchaGenerator, scale: number, count: number, inflight: number): Promise<number> {
+export async function concurrentRun(
+  generator: { generate(request: { scale?: number }): Promise<unknown> },
+  scale: number,
+  count: number,
+  inflight: number
+): Promise<number> {
   let started = 0
   const start = performance.now()
   const lane = async (): Promise<void> => {
