@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
+import { CaptchaWorkerPool, DEFAULT_ALPHABET, bundledFontFiles } from '../../../src/main/core/captcha'
 
 const root = join(__dirname, '../../..')
 const out = join(root, 'out')
@@ -44,6 +46,23 @@ describe('the production build in out/', () => {
     }
     visit(worker!)
     expect(seen.size).toBeGreaterThan(1)
+  })
+
+  it('runs the bundled worker chunk: it draws a captcha for the pool under plain Node', async () => {
+    const worker = readdirSync(join(out, 'main')).find((name) => /^worker-entry-[\w-]+\.js$/.test(name))
+    const pool = new CaptchaWorkerPool({
+      createWorker: (workerData) => new Worker(join(out, 'main', worker!), { workerData }),
+      fontPaths: bundledFontFiles(join(root, 'resources')),
+      size: 1
+    })
+    try {
+      const captcha = await pool.generate({ scale: 2 })
+      expect(captcha.answer).toMatch(new RegExp(`^[${DEFAULT_ALPHABET}]{5}$`))
+      expect(Buffer.from(captcha.png.subarray(1, 4)).toString('latin1')).toBe('PNG')
+      expect(captcha.scale).toBe(2)
+    } finally {
+      await pool.close()
+    }
   })
 
   it('does not contain the end-to-end test hook', () => {
