@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CaptchaService, CaptchaWorkerPool, DEFAULT_ALPHABET } from '../../../src/main/core/captcha'
 import type { CaptchaWorkerPoolOptions } from '../../../src/main/core/captcha'
@@ -77,6 +78,21 @@ describe('CaptchaWorkerPool', () => {
     const again = await Promise.all([workers.generate(), workers.generate()])
     for (const captcha of again) expect(readPng(captcha.png).width).toBe(270)
     expect(workers.stats().every((s) => s.served > 0)).toBe(true)
+  })
+
+  it('gives up on workers that die before their first captcha instead of respawning forever', async () => {
+    let spawned = 0
+    const workers = pool({
+      createWorker: () => {
+        spawned++
+        return new Worker('throw new Error("no fonts here")', { eval: true })
+      }
+    })
+    await expect(workers.generate()).rejects.toThrow(/captcha worker failed: no fonts here/)
+    await expect.poll(() => workers.size, { timeout: 10_000 }).toBe(0)
+    // Two initial workers, then replacements until the stillborn count passes twice the pool size.
+    expect(spawned).toBe(6)
+    await expect(workers.generate()).rejects.toThrow(/closed/)
   })
 
   it('close() terminates every worker and fails later requests', async () => {

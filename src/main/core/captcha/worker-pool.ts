@@ -132,12 +132,19 @@ export class CaptchaWorkerPool {
     this.#fail(slot, error)
     const index = this.#slots.indexOf(slot)
     if (this.#closed || index === -1) return
-    if (slot.served === 0 && ++this.#stillborn > 2 * this.#slots.length) {
-      // Every worker keeps failing before its first captcha (a missing font, a bad bundle): stop trying.
-      this.#slots.splice(index, 1)
-      if (this.#slots.length === 0) this.#closed = true
-      return
+    // Every worker keeps failing before its first captcha (a missing font, a bad bundle): stop trying.
+    if (slot.served === 0 && ++this.#stillborn > 2 * this.#slots.length) return this.#drop(index)
+    try {
+      this.#slots[index] = this.#spawn()
+    } catch {
+      // Called from a worker event: a factory that throws here would crash the main process.
+      this.#drop(index)
     }
-    this.#slots[index] = this.#spawn()
+  }
+
+  /** Fewer workers rather than none; with none left, requests reject at once instead of waiting forever. */
+  #drop(index: number): void {
+    this.#slots.splice(index, 1)
+    if (this.#slots.length === 0) this.#closed = true
   }
 }
