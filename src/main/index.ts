@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { app } from 'electron'
 import { createCore, type Core } from './core/app-core'
+import { CaptchaWorkerPool } from './core/captcha'
+import createCaptchaWorker from './core/captcha/worker-entry?nodeWorker'
 import { consoleLogger } from './core/log'
 import { appIconPath, captchaFontPaths, resolveResourcesDir } from './core/resources'
 import { hardenSessions } from './hardening'
@@ -36,11 +38,14 @@ async function start(): Promise<void> {
     appPath: app.isPackaged ? app.getAppPath() : join(__dirname, '../..'),
     resourcesPath: process.resourcesPath
   })
+  const fontPaths = captchaFontPaths(resourcesDir)
+  // Drawing runs on worker threads (one per core), so captchas neither block IPC nor queue on one core.
+  const captchaPool = new CaptchaWorkerPool({ fontPaths, createWorker: (workerData) => createCaptchaWorker({ workerData }) })
   const core = createCore({
     dbPath: join(app.getPath('userData'), 'accounts.sqlite'),
-    fontPaths: captchaFontPaths(resourcesDir),
+    fontPaths,
     log,
-    captcha: { onIssued: onCaptchaIssued },
+    captcha: { onIssued: onCaptchaIssued, pool: captchaPool },
     info: {
       version: app.getVersion(),
       versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
@@ -69,7 +74,10 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => core.close())
+  app.on('will-quit', () => {
+    core.close()
+    void captchaPool.close()
+  })
 }
 
 start().catch((error: unknown) => {

@@ -106,10 +106,15 @@ export async function sequentialRun(generator: CaptchaGenerator, scale: number, 
 }
 
 /**
- * ms per captcha with `inflight` requests kept open: the main thread draws the next captcha while
- * threadpool threads deflate earlier ones, so both cores work.
+ * ms per captcha with `inflight` requests kept open. With the in-thread generator the main thread draws
+ * the next captcha while threadpool threads deflate earlier ones; with a worker pool each worker draws.
  */
-export async function concurrentRun(generator: CaptchaGenerator, scale: number, count: number, inflight: number): Promise<number> {
+export async function concurrentRun(
+  generator: { generate(request: { scale?: number }): Promise<unknown> },
+  scale: number,
+  count: number,
+  inflight: number
+): Promise<number> {
   let started = 0
   const start = performance.now()
   const lane = async (): Promise<void> => {
@@ -120,4 +125,24 @@ export async function concurrentRun(generator: CaptchaGenerator, scale: number, 
   }
   await Promise.all(Array.from({ length: inflight }, lane))
   return (performance.now() - start) / count
+}
+
+export interface Throughput {
+  perSecond: number
+  /** CPU time of every thread of the process divided by wall time: how many cores the run really used. */
+  coresUsed: number
+}
+
+/** concurrentRun, reported as captchas per second with the cores the whole process kept busy meanwhile. */
+export async function throughput(
+  generator: { generate(request: { scale?: number }): Promise<unknown> },
+  count: number,
+  inflight: number
+): Promise<Throughput> {
+  const cpu = process.cpuUsage()
+  const start = performance.now()
+  const ms = await concurrentRun(generator, 1, count, inflight)
+  const wall = performance.now() - start
+  const used = process.cpuUsage(cpu)
+  return { perSecond: 1000 / ms, coresUsed: (used.user + used.system) / 1000 / wall }
 }

@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
+import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
+import { CaptchaWorkerPool, DEFAULT_ALPHABET, bundledFontFiles } from '../../../src/main/core/captcha'
 
 const root = join(__dirname, '../../..')
 const out = join(root, 'out')
@@ -21,7 +23,46 @@ describe('the production build in out/', () => {
 
   it('holds no native .node file: @napi-rs/canvas stays external and loads from node_modules', () => {
     expect(files(out).filter((file) => file.endsWith('.node')).map((file) => relative(root, file))).toEqual([])
-    expect(readFileSync(join(out, 'main/index.js'), 'utf8')).toMatch(/require\("@napi-rs\/canvas"\)/)
+    // The drawing code is a chunk shared by index.js and the captcha worker, so look in every main file.
+    const main = files(join(out, 'main')).map((file) => readFileSync(file, 'utf8'))
+    expect(main.some((text) => /require\("@napi-rs\/canvas"\)/.test(text))).toBe(true)
+  })
+
+  it('bundles the captcha worker as its own chunk that index.js starts and that never loads electron', () => {
+    const main = readdirSync(join(out, 'main'))
+    const worker = main.find((name) => /^worker-entry-[\w-]+\.js$/.test(name))
+    expect(worker, 'no worker-entry chunk in out/main').toBeDefined()
+    expect(readFileSync(join(out, 'main/index.js'), 'utf8')).toContain(`new URL("./${worker}"`)
+    // Follow the worker's relative requires: nothing it loads may reach for electron.
+    const seen = new Set<string>()
+    const visit = (name: string): void => {
+      if (seen.has(name)) return
+      seen.add(name)
+      const text = readFileSync(join(out, 'main', name), 'utf8')
+      for (const [, target] of text.matchAll(/require\(["']([^"']+)["']\)/g)) {
+        expect(target, name).not.toBe('electron')
+        if (target!.startsWith('./')) visit(target!.slice(2))
+      }
+    }
+    visit(worker!)
+    expect(seen.size).toBeGreaterThan(1)
+  })
+
+  it('runs the bundled worker chunk: it draws a captcha for the pool under plain Node', async () => {
+    const worker = readdirSync(join(out, 'main')).find((name) => /^worker-entry-[\w-]+\.js$/.test(name))
+    const pool = new CaptchaWorkerPool({
+      createWorker: (workerData) => new Worker(join(out, 'main', worker!), { workerData }),
+      fontPaths: bundledFontFiles(join(root, 'resources')),
+      size: 1
+    })
+    try {
+      const captcha = await pool.generate({ scale: 2 })
+      expect(captcha.answer).toMatch(new RegExp(`^[${DEFAULT_ALPHABET}]{5}$`))
+      expect(Buffer.from(captcha.png.subarray(1, 4)).toString('latin1')).toBe('PNG')
+      expect(captcha.scale).toBe(2)
+    } finally {
+      await pool.close()
+    }
   })
 
   it('does not contain the end-to-end test hook', () => {

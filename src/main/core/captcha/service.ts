@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { CaptchaImage, CaptchaRequest } from '../../../shared/ipc'
+import type { CaptchaImage, CaptchaRequest, Theme } from '../../../shared/ipc'
 import { LIMITS } from '../../../shared/ipc'
+import type { GeneratedCaptcha } from './generator'
 import { CaptchaGenerator } from './generator'
 import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from './options'
 import { resolveOptions } from './options'
@@ -21,6 +22,11 @@ export interface CaptchaServiceOptions {
   kind?: CaptchaKind
   /** Overrides on top of the preset. */
   options?: Partial<CaptchaOptions>
+  /**
+   * Where images come from instead of an in-thread generator: the app passes a CaptchaWorkerPool, which
+   * was given the same preset, kind and options. Without it, this thread draws (tests, CLI, tools).
+   */
+  pool?: { generate(request: { scale?: number; theme?: Theme }): Promise<GeneratedCaptcha> }
   /** Observer for test hooks only; production never passes it. */
   onIssued?: (id: string, answer: string) => void
 }
@@ -33,7 +39,7 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
 
 /** Issues captcha images and checks answers; answers never leave this object except through onIssued. */
 export class CaptchaService {
-  readonly #generator: CaptchaGenerator
+  readonly #generate: (request: { scale?: number; theme?: Theme }) => Promise<GeneratedCaptcha>
   readonly #store: ChallengeStore
   readonly #ttlMs: number
   readonly #onIssued: ((id: string, answer: string) => void) | undefined
@@ -41,18 +47,24 @@ export class CaptchaService {
   constructor(options: CaptchaServiceOptions) {
     this.#ttlMs = positiveInteger(options.ttlMs, 120_000, 'ttlMs')
     const maxEntries = positiveInteger(options.maxEntries, 1000, 'maxEntries')
-    const resolved = resolveOptions(options.preset ?? 'normal', {
-      ...options.options,
-      fontFiles: options.options?.fontFiles ?? options.fontPaths
-    })
-    this.#generator = new CaptchaGenerator(resolved, options.kind ?? 'text')
+    const pool = options.pool
+    if (pool !== undefined) {
+      this.#generate = (request) => pool.generate(request)
+    } else {
+      const resolved = resolveOptions(options.preset ?? 'normal', {
+        ...options.options,
+        fontFiles: options.options?.fontFiles ?? options.fontPaths
+      })
+      const generator = new CaptchaGenerator(resolved, options.kind ?? 'text')
+      this.#generate = (request) => generator.generate(request)
+    }
     this.#store = new ChallengeStore(this.#ttlMs, maxEntries, options.now ?? Date.now)
     this.#onIssued = options.onIssued
   }
 
   /** Scale is clamped to 1–3 (anything non-finite is 1); any theme but 'dark' is light. */
   async create(request?: CaptchaRequest | null): Promise<CaptchaImage> {
-    const captcha = await this.#generator.generate({ scale: request?.scale, theme: request?.theme })
+    const captcha = await this.#generate({ scale: request?.scale, theme: request?.theme })
     const id = randomUUID()
     // Stored only once the image exists, so a failed encode leaves nothing behind.
     this.#store.add(id, captcha.answer)

@@ -1,0 +1,33 @@
+// Entry of a captcha worker thread: draws and encodes, nothing else. IDs, expiry and verification stay in
+// the main thread's store; the answer travels back only to the pool that asked, never to a renderer.
+import { parentPort, workerData } from 'node:worker_threads'
+import { CaptchaGenerator } from './generator'
+import type { CaptchaWorkerData, WorkerReply, WorkerRequest } from './worker-protocol'
+
+const port = parentPort
+if (port === null) throw new Error('worker-entry must run in a worker thread')
+
+const data = workerData as CaptchaWorkerData
+const generator = new CaptchaGenerator(data.options, data.kind)
+
+// One captcha at a time: with a single job in flight the generator deflates synchronously, which is
+// cheaper than a threadpool round trip; parallelism comes from the number of workers instead.
+let queue: Promise<void> = Promise.resolve()
+
+async function answer(request: WorkerRequest): Promise<void> {
+  let reply: WorkerReply
+  try {
+    const captcha = await generator.generate({ scale: request.scale, theme: request.theme })
+    reply = { id: request.id, ok: true, ...captcha }
+  } catch (error) {
+    reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) }
+  }
+  // Transfer rather than copy, but only a buffer the PNG owns alone: a pooled slab would detach its neighbours.
+  const png = reply.ok ? reply.png : undefined
+  const whole = png !== undefined && png.byteOffset === 0 && png.byteLength === png.buffer.byteLength
+  port!.postMessage(reply, whole ? [png.buffer as ArrayBuffer] : [])
+}
+
+port.on('message', (request: WorkerRequest) => {
+  queue = queue.then(() => answer(request))
+})

@@ -1,0 +1,150 @@
+import { availableParallelism } from 'node:os'
+import type { Worker } from 'node:worker_threads'
+import type { GeneratedCaptcha } from './generator'
+import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from './options'
+import { resolveOptions } from './options'
+import type { CaptchaWorkerData, WorkerReply, WorkerRequest } from './worker-protocol'
+
+export type { CaptchaWorkerData } from './worker-protocol'
+
+/** Starts one worker on worker-entry: the shell passes electron-vite's `?nodeWorker` import, tests a tsx one. */
+export type CaptchaWorkerFactory = (workerData: CaptchaWorkerData) => Worker
+
+export interface CaptchaWorkerPoolOptions {
+  createWorker: CaptchaWorkerFactory
+  fontPaths: string[]
+  /** Default os.availableParallelism(). */
+  size?: number
+  preset?: CaptchaPreset
+  kind?: CaptchaKind
+  options?: Partial<CaptchaOptions>
+}
+
+export interface PoolRequest {
+  scale?: number
+  theme?: 'light' | 'dark'
+}
+
+interface Pending {
+  resolve: (captcha: GeneratedCaptcha) => void
+  reject: (error: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  pending: Map<number, Pending>
+  served: number
+}
+
+/** Draws captchas on worker threads so concurrent requests use every core; the main thread only waits. */
+export class CaptchaWorkerPool {
+  readonly #create: CaptchaWorkerFactory
+  readonly #data: CaptchaWorkerData
+  readonly #slots: Slot[] = []
+  #nextId = 1
+  #closed = false
+  /** Workers that died before delivering anything, in a row: a broken setup must not respawn forever. */
+  #stillborn = 0
+
+  constructor(options: CaptchaWorkerPoolOptions) {
+    const size = options.size ?? availableParallelism()
+    if (!Number.isInteger(size) || size <= 0) throw new RangeError('size must be a positive integer')
+    // Validated here, on the main thread, so a bad option fails at start-up rather than inside a worker.
+    const resolved = resolveOptions(options.preset ?? 'normal', {
+      ...options.options,
+      fontFiles: options.options?.fontFiles ?? options.fontPaths
+    })
+    this.#create = options.createWorker
+    this.#data = { options: resolved, kind: options.kind ?? 'text' }
+    for (let i = 0; i < size; i++) this.#slots.push(this.#spawn())
+  }
+
+  get size(): number {
+    return this.#slots.length
+  }
+
+  /** Per worker, in slot order: requests still waiting and captchas delivered. For tests and the bench. */
+  stats(): { threadId: number; pending: number; served: number }[] {
+    return this.#slots.map((slot) => ({ threadId: slot.worker.threadId, pending: slot.pending.size, served: slot.served }))
+  }
+
+  /** The live workers, so a test can kill one. */
+  workers(): Worker[] {
+    return this.#slots.map((slot) => slot.worker)
+  }
+
+  generate(request: PoolRequest = {}): Promise<GeneratedCaptcha> {
+    if (this.#closed) return Promise.reject(new Error('captcha worker pool is closed'))
+    // Least busy first; ties go to the lowest slot, which keeps an idle pool's work on one warm thread.
+    const slot = this.#slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best))
+    const id = this.#nextId++
+    return new Promise<GeneratedCaptcha>((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject })
+      if (slot.pending.size === 1) slot.worker.ref()
+      const message: WorkerRequest = { id, scale: request.scale, theme: request.theme }
+      slot.worker.postMessage(message)
+    })
+  }
+
+  /** Terminates every worker; requests still in flight reject. */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    const slots = this.#slots.splice(0)
+    for (const slot of slots) this.#fail(slot, new Error('captcha worker pool closed'))
+    await Promise.all(slots.map((slot) => slot.worker.terminate()))
+  }
+
+  #spawn(): Slot {
+    const slot: Slot = { worker: this.#create(this.#data), pending: new Map(), served: 0 }
+    slot.worker.on('message', (reply: WorkerReply) => this.#settle(slot, reply))
+    slot.worker.on('error', (error: Error) => this.#replace(slot, new Error(`captcha worker failed: ${error.message}`)))
+    slot.worker.on('exit', (code: number) => this.#replace(slot, new Error(`captcha worker exited with code ${code}`)))
+    // An idle worker must not keep the process alive on its own; a busy one must, or a script awaiting
+    // its answer would exit with the promise unsettled.
+    slot.worker.unref()
+    return slot
+  }
+
+  #settle(slot: Slot, reply: WorkerReply): void {
+    const pending = slot.pending.get(reply.id)
+    if (pending === undefined) return
+    slot.pending.delete(reply.id)
+    if (slot.pending.size === 0) slot.worker.unref()
+    if (!reply.ok) {
+      pending.reject(new Error(`captcha worker: ${reply.message}`))
+      return
+    }
+    slot.served++
+    this.#stillborn = 0
+    const { answer, png, width, height, scale } = reply
+    pending.resolve({ answer, png, width, height, scale })
+  }
+
+  #fail(slot: Slot, error: Error): void {
+    const pending = [...slot.pending.values()]
+    slot.pending.clear()
+    for (const p of pending) p.reject(error)
+  }
+
+  /** 'error' is followed by 'exit', so the second call finds the slot already replaced and does nothing. */
+  #replace(slot: Slot, error: Error): void {
+    this.#fail(slot, error)
+    const index = this.#slots.indexOf(slot)
+    if (this.#closed || index === -1) return
+    // Every worker keeps failing before its first captcha (a missing font, a bad bundle): stop trying.
+    if (slot.served === 0 && ++this.#stillborn > 2 * this.#slots.length) return this.#drop(index)
+    try {
+      this.#slots[index] = this.#spawn()
+    } catch {
+      // Called from a worker event: a factory that throws here would crash the main process.
+      this.#drop(index)
+    }
+  }
+
+  /** Fewer workers rather than none; with none left, requests reject at once instead of waiting forever. */
+  #drop(index: number): void {
+    this.#slots.splice(index, 1)
+    if (this.#slots.length === 0) this.#closed = true
+  }
+}

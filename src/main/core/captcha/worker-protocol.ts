@@ -1,0 +1,18 @@
+import type { Theme } from '../../../shared/ipc'
+import type { CaptchaKind, CaptchaOptions } from './options'
+
+/** What a captcha worker is started with: plain, cloneable data, already validated by resolveOptions. */
+export interface CaptchaWorkerData {
+  options: CaptchaOptions
+  kind: CaptchaKind
+}
+
+export interface WorkerRequest {
+  id: number
+  scale?: number
+  theme?: Theme
+}
+
+export type WorkerReply =
+  | { id: number; ok: true; answer: string; png: Uint8Array; width: number; height: number; scale: number }
+  | { id: number; ok: false; message: string }

@@ -1,0 +1,137 @@
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { afterEach, describe, expect, it } from 'vitest'
+import { CaptchaService, CaptchaWorkerPool, DEFAULT_ALPHABET } from '../../../src/main/core/captcha'
+import type { CaptchaWorkerPoolOptions } from '../../../src/main/core/captcha'
+import { tsxWorkerFactory } from '../../../scripts/captcha/lib/tsx-worker'
+import { FONT_FILES, readPng } from './helpers'
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+const pools: CaptchaWorkerPool[] = []
+
+function pool(options: Partial<CaptchaWorkerPoolOptions> = {}): CaptchaWorkerPool {
+  const created = new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(ROOT), fontPaths: FONT_FILES, size: 2, ...options })
+  pools.push(created)
+  return created
+}
+
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()))
+})
+
+const answerPattern = new RegExp(`^[${DEFAULT_ALPHABET}]{5}$`)
+
+describe('CaptchaWorkerPool', () => {
+  it('returns valid PNGs and answers drawn at the requested scale', async () => {
+    const workers = pool()
+    const [one, two] = await Promise.all([workers.generate({ scale: 1 }), workers.generate({ scale: 2, theme: 'dark' })])
+    expect(one!.answer).toMatch(answerPattern)
+    expect(two!.answer).toMatch(answerPattern)
+    expect([one!.width, one!.height, one!.scale]).toEqual([270, 40, 1])
+    const png = readPng(two!.png)
+    expect([png.width, png.height, png.colourType]).toEqual([540, 80, 2])
+    expect(two!.scale).toBe(2)
+  })
+
+  it('passes the kind and options to the workers', async () => {
+    const captcha = await pool({ kind: 'arithmetic' }).generate()
+    expect(captcha.answer).toMatch(/^\d{1,3}$/)
+    const longer = await pool({ options: { length: 7 } }).generate()
+    expect(longer.answer).toMatch(new RegExp(`^[${DEFAULT_ALPHABET}]{7}$`))
+  })
+
+  it('rejects bad options on the calling thread, before any worker starts', () => {
+    let spawned = 0
+    expect(
+      () => new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(ROOT, () => spawned++), fontPaths: FONT_FILES, options: { length: 99 } })
+    ).toThrow(RangeError)
+    expect(() => new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(ROOT), fontPaths: FONT_FILES, size: 0 })).toThrow(RangeError)
+    expect(spawned).toBe(0)
+  })
+
+  it('spreads concurrent requests over every worker, least busy first', async () => {
+    const workers = pool()
+    const dispatched = Array.from({ length: 10 }, () => workers.generate())
+    // Dispatch is synchronous, so the split is visible before any answer arrives.
+    expect(workers.stats().map((s) => s.pending)).toEqual([5, 5])
+    const captchas = await Promise.all(dispatched)
+    expect(new Set(captchas.map((c) => c.answer)).size).toBeGreaterThan(1)
+    const stats = workers.stats()
+    expect(stats.map((s) => s.served)).toEqual([5, 5])
+    expect(new Set(stats.map((s) => s.threadId)).size).toBe(2)
+  })
+
+  it('rejects the requests of a worker that dies, replaces it and keeps serving', async () => {
+    const workers = pool()
+    await workers.generate()
+    const [first, second] = workers.workers()
+    const inFlight = Array.from({ length: 4 }, () => workers.generate())
+    await first!.terminate()
+    const settled = await Promise.allSettled(inFlight)
+    const rejected = settled.filter((s) => s.status === 'rejected')
+    // Slot 0 got requests 0 and 2: those fail with an Error, slot 1's succeed.
+    expect(rejected.map((s) => (s as PromiseRejectedResult).reason)).toEqual([expect.any(Error), expect.any(Error)])
+    expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(2)
+    const [replacement, kept] = workers.workers()
+    expect(replacement).not.toBe(first)
+    expect(kept).toBe(second)
+    const again = await Promise.all([workers.generate(), workers.generate()])
+    for (const captcha of again) expect(readPng(captcha.png).width).toBe(270)
+    expect(workers.stats().every((s) => s.served > 0)).toBe(true)
+  })
+
+  it('gives up on workers that die before their first captcha instead of respawning forever', async () => {
+    let spawned = 0
+    const workers = pool({
+      createWorker: () => {
+        spawned++
+        return new Worker('throw new Error("no fonts here")', { eval: true })
+      }
+    })
+    await expect(workers.generate()).rejects.toThrow(/captcha worker failed: no fonts here/)
+    await expect.poll(() => workers.size, { timeout: 10_000 }).toBe(0)
+    // Two initial workers, then replacements until the stillborn count passes twice the pool size.
+    expect(spawned).toBe(6)
+    await expect(workers.generate()).rejects.toThrow(/closed/)
+  })
+
+  it('close() terminates every worker and fails later requests', async () => {
+    const exits: Promise<number>[] = []
+    const workers = pool({ createWorker: tsxWorkerFactory(ROOT, (w) => exits.push(new Promise((r) => w.once('exit', r)))) })
+    // The expectation is attached first: close() rejects the request before it returns.
+    const pending = expect(workers.generate()).rejects.toThrow(/closed/)
+    await workers.close()
+    await pending
+    await expect(Promise.all(exits)).resolves.toHaveLength(2)
+    await expect(workers.generate()).rejects.toThrow(/closed/)
+    expect(workers.size).toBe(0)
+  })
+})
+
+describe('CaptchaService with a worker pool', () => {
+  it('issues worker-drawn images whose answers verify once, in the main thread store', async () => {
+    const answers = new Map<string, string>()
+    const workers = pool()
+    const service = new CaptchaService({ fontPaths: FONT_FILES, pool: workers, onIssued: (id, answer) => answers.set(id, answer) })
+    const images = await Promise.all(Array.from({ length: 6 }, () => service.create({ scale: 2 })))
+    expect(service.size).toBe(6)
+    expect(workers.stats().map((s) => s.served)).toEqual([3, 3])
+    for (const image of images) {
+      expect(readPng(image.png).width).toBe(540)
+      expect(image.id).toMatch(/^[0-9a-f-]{36}$/)
+    }
+    const [first, second] = images
+    expect(service.verify(first!.id, answers.get(first!.id)!.toLowerCase())).toBe(true)
+    expect(service.verify(first!.id, answers.get(first!.id)!)).toBe(false)
+    expect(service.verify(second!.id, 'WRONG')).toBe(false)
+    expect(service.size).toBe(4)
+  })
+
+  it('stores nothing when the pool fails', async () => {
+    const workers = pool()
+    const service = new CaptchaService({ fontPaths: FONT_FILES, pool: workers })
+    await workers.close()
+    await expect(service.create()).rejects.toThrow(/closed/)
+    expect(service.size).toBe(0)
+  })
+})
