@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures'
-import { captchaId, form, MESSAGES, ready, returningUser, signOutVia, signUpVia } from './support/form'
+import { captchaId, expectNewCaptcha, form, MESSAGES, ready, returningUser, signOutVia, signUpVia } from './support/form'
 
 const t = MESSAGES['zh-CN']
 
@@ -81,12 +81,12 @@ test('the captcha refreshes itself shortly before it expires', async ({ app }) =
   // A refresh under the fake clock schedules the next one on it (the default lifetime is 120 s).
   const initial = await captchaId(page)
   await form(page, t).refresh.click()
-  await expect(page.locator('#captcha-image')).not.toHaveAttribute('data-captcha-id', initial)
+  await expectNewCaptcha(page, initial)
   const first = await captchaId(page)
   await page.clock.runFor(105_000)
   await expect(page.locator('#captcha-image')).toHaveAttribute('data-captcha-id', first)
   await page.clock.runFor(6_000)
-  await expect(page.locator('#captcha-image')).not.toHaveAttribute('data-captcha-id', first)
+  await expectNewCaptcha(page, first)
 })
 
 test('a lockout counts down in m:ss, keeps submit disabled, then re-enables it', async ({ app }) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { captchaId, form, MESSAGES, ready, signUpVia } from './support/form'
+import { captchaId, expectNewCaptcha, form, MESSAGES, ready, signUpVia } from './support/form'
 
 const zh = MESSAGES['zh-CN']
 const en = MESSAGES.en
@@ -87,7 +87,7 @@ test('light and dark follow the system, and the captcha is redrawn for the new t
   await form(page, zh).captcha.fill('abc')
   await page.emulateMedia({ colorScheme: 'dark' })
   await expect(page.locator('html')).toHaveAttribute('data-bs-theme', 'dark')
-  await expect(page.locator('#captcha-image')).not.toHaveAttribute('data-captcha-id', before)
+  await expectNewCaptcha(page, before)
   await expect(form(page, zh).captcha).toHaveValue('')
   const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   expect(darkBackground).not.toBe(lightBackground)

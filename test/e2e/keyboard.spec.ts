@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
-import { form, MESSAGES, ready, returningUser } from './support/form'
+import { captchaId, expectNewCaptcha, form, MESSAGES, ready, returningUser } from './support/form'
 
 const t = MESSAGES['zh-CN']
 
@@ -57,10 +57,10 @@ test('signs up and in from the keyboard alone: Space/Enter on buttons, Enter sub
 test('Space on the captcha button loads a new captcha', async ({ app }) => {
   const { page } = app
   await ready(page)
-  const before = await page.locator('#captcha-image').getAttribute('data-captcha-id')
+  const before = await captchaId(page)
   await form(page, t).refresh.focus()
   await page.keyboard.press('Space')
-  await expect(page.locator('#captcha-image')).not.toHaveAttribute('data-captcha-id', before!)
+  await expectNewCaptcha(page, before)
 })
 
 test('focus moves to the first field in error, and Escape clears the errors', async ({ app }) => {

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test, type LoginApp } from './fixtures'
+import { captchaId, expectNewCaptcha } from './support/form'
 
 async function fill(app: LoginApp, username: string, password: string, captcha?: string): Promise<void> {
   const { page } = app
@@ -48,13 +49,13 @@ test('a wrong captcha is refused and replaced by a fresh one', async ({ app }) =
   const { page } = app
   await signUp(app, 'bob', 'correct horse')
   await signOut(page)
-  const before = await page.locator('#captcha-image').getAttribute('data-captcha-id')
+  const before = await captchaId(page)
   await fill(app, 'bob', 'correct horse', 'WRONG')
   await page.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page.getByText('验证码错误或已过期，请重新输入。')).toBeVisible()
   await expect(page.getByLabel('验证码', { exact: true })).toHaveValue('')
   await expect(page.getByLabel('验证码', { exact: true })).toBeFocused()
-  await expect(page.locator('#captcha-image')).not.toHaveAttribute('data-captcha-id', before!)
+  await expectNewCaptcha(page, before)
 })
 
 test('a wrong password is refused with the same message as an unknown user', async ({ app }) => {
@@ -62,11 +63,11 @@ test('a wrong password is refused with the same message as an unknown user', asy
   await signUp(app, 'carol', 'correct horse')
   await signOut(page)
   for (const [user, password] of [['carol', 'wrong horse'], ['nobody', 'correct horse']]) {
-    const before = await page.locator('#captcha-image').getAttribute('data-captcha-id')
+    const before = await captchaId(page)
     await fill(app, user, password)
     await page.getByRole('button', { name: '登录', exact: true }).click()
     await expect(page.getByRole('alert')).toHaveText('用户名或密码错误。')
-    await expect(page.locator('#captcha-image')).not.toHaveAttribute('data-captcha-id', before!)
+    await expectNewCaptcha(page, before)
   }
 })
 
@@ -86,9 +87,9 @@ test('clicking the captcha loads a new one and the old one stops working', async
   await signUp(app, 'erin', 'correct horse')
   await signOut(page)
   const oldAnswer = await app.captchaAnswer()
-  const oldId = await page.locator('#captcha-image').getAttribute('data-captcha-id')
+  const oldId = await captchaId(page)
   await page.getByRole('button', { name: '换一张验证码' }).click()
-  await expect(page.locator('#captcha-image')).not.toHaveAttribute('data-captcha-id', oldId!)
+  await expectNewCaptcha(page, oldId)
   await fill(app, 'erin', 'correct horse')
   await page.getByRole('button', { name: '登录', exact: true }).click()
   await expect(page.getByRole('heading', { name: '欢迎，erin' })).toBeVisible()

@@ -44,6 +44,15 @@ export async function signOutVia(page: Page, t: Messages): Promise<void> {
   await expect(page.getByRole('heading', { name: t.signInTitle, exact: true })).toBeVisible()
 }
 
+/**
+ * Waits until a captcha other than `previous` is on screen. Submitting removes the id at once (main
+ * consumes the challenge), so "not `previous`" alone would also pass in the moment before the new one.
+ */
+export async function expectNewCaptcha(page: Page, previous: string): Promise<void> {
+  const escaped = previous.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  await expect(page.locator('#captcha-image')).toHaveAttribute('data-captcha-id', new RegExp(`^(?!${escaped}$).+`))
+}
+
 export async function captchaId(page: Page): Promise<string> {
   const image = page.locator('#captcha-image')
   await expect(image).toHaveAttribute('data-captcha-id', /.+/)
