@@ -5,9 +5,9 @@ import { CaptchaWorkerPool } from './core/captcha'
 import createCaptchaWorker from './core/captcha/worker-entry?nodeWorker'
 import { consoleLogger } from './core/log'
 import { appIconPath, captchaFontPaths, resolveResourcesDir } from './core/resources'
-import { hardenSessions } from './hardening'
+import { hardenSessions } from './app-hardening'
 import { registerIpc } from './ipc'
-import { handleAppScheme, registerAppScheme } from './protocol'
+import { handleAppScheme, registerAppScheme } from './app-protocol'
 import { createLoginWindow } from './window'
 
 const log = consoleLogger()

@@ -1,7 +1,7 @@
 import { failure, type Failure } from '../../shared/ipc'
 import type { Logger } from './log'
 
-/** The custom scheme and host the packaged renderer is served from (see the shell's protocol.ts). */
+/** The custom scheme and host the packaged renderer is served from (see the shell's app-protocol.ts). */
 export const APP_SCHEME = 'app'
 export const APP_HOST = 'renderer'
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`

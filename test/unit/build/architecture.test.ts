@@ -18,7 +18,7 @@ describe('import boundaries', () => {
       .filter((file) => ELECTRON_IMPORT.test(readFileSync(file, 'utf8')))
       .map((file) => relative(src, file))
       .sort()
-    expect(importers).toEqual(['main/hardening.ts', 'main/index.ts', 'main/ipc.ts', 'main/protocol.ts', 'main/window.ts', 'preload/index.ts'])
+    expect(importers).toEqual(['main/app-hardening.ts', 'main/app-protocol.ts', 'main/index.ts', 'main/ipc.ts', 'main/window.ts', 'preload/index.ts'])
   })
 
   it('the renderer and shared code import no Node module and nothing from main or preload', () => {
