@@ -43,6 +43,7 @@ async function start(): Promise<void> {
   const captchaPool = new CaptchaWorkerPool({ fontPaths, createWorker: (workerData) => createCaptchaWorker({ workerData }) })
   const core = createCore({
     dbPath: join(app.getPath('userData'), 'accounts.sqlite'),
+    prefsPath: join(app.getPath('userData'), 'prefs.json'),
     fontPaths,
     log,
     captcha: { onIssued: onCaptchaIssued, pool: captchaPool },

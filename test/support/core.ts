@@ -30,7 +30,6 @@ export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
   const answers = new Map<string, string>()
   const core = createCore({
     dbPath: join(dir.path, 'accounts.sqlite'),
-    // Explicit, so a test that keeps its database in memory still writes prefs only in its temp dir.
     prefsPath: join(dir.path, 'prefs.json'),
     fontPaths: captchaFontPaths(RESOURCES_DIR),
     log: silentLogger,

@@ -1,4 +1,3 @@
-import { dirname, join } from 'node:path'
 import type { DatabaseSync } from 'node:sqlite'
 import type { AppInfo, Channel, ResultOf } from '../../shared/ipc'
 import { AccountStore } from './accounts/account-store'
@@ -23,8 +22,11 @@ export interface CoreOptions {
   /** The clock for lockout and account timestamps; tests move it by hand. */
   now?: () => number
   captcha?: Omit<CaptchaServiceOptions, 'fontPaths'>
-  /** Language and last username, as JSON; default prefs.json beside the database. */
-  prefsPath?: string
+  /**
+   * Language and last username, as JSON. Required rather than derived from dbPath: an in-memory
+   * database has no folder, and a derived default once wrote prefs.json into the working directory.
+   */
+  prefsPath: string
   /** Versions and system locales: the shell reads them from Electron, the test harness labels its own. */
   info: Pick<AppInfo, 'version' | 'versions' | 'systemLocales'>
 }
@@ -46,7 +48,7 @@ export function createCore(options: CoreOptions): Core {
   const accounts = new AccountStore(db, { scrypt: options.scrypt, now })
   const lockout = new Lockout(db, { ...DEFAULT_LOCKOUT, ...options.lockout }, now)
   const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), lockout, log })
-  const prefs = new PrefsStore(options.prefsPath ?? join(dirname(options.dbPath), 'prefs.json'))
+  const prefs = new PrefsStore(options.prefsPath)
   const handlers = createHandlers({ login, captcha, log, prefs, info: options.info })
   return {
     handlers,

@@ -48,43 +48,34 @@ export function createHandlers({ login, captcha, log, prefs, info }: HandlerDeps
     }
     return result
   }
-  return {
-    [CHANNELS.captchaNew]: async (payload) => {
-      const parsed = captchaRequestSchema.safeParse(payload)
-      if (!parsed.success) return invalid(parsed.error, CHANNELS.captchaNew, log)
-      return { ok: true, ...(await captcha.create(parsed.data)) }
-    },
-    [CHANNELS.signUp]: async (payload, { sessionKey }) => {
-      const parsed = credentialsSchema.safeParse(payload)
-      if (!parsed.success) return invalid(parsed.error, CHANNELS.signUp, log)
-      return remember(await login.signUp(parsed.data, sessionKey))
-    },
-    [CHANNELS.signIn]: async (payload, { sessionKey }) => {
-      const parsed = credentialsSchema.safeParse(payload)
-      if (!parsed.success) return invalid(parsed.error, CHANNELS.signIn, log)
-      return remember(await login.signIn(parsed.data, sessionKey))
-    },
-    [CHANNELS.signOut]: async (payload, { sessionKey }) => {
-      const parsed = noPayloadSchema.safeParse(payload)
-      if (!parsed.success) return invalid(parsed.error, CHANNELS.signOut, log)
-      return login.signOut(sessionKey)
-    },
-    [CHANNELS.session]: async (payload, { sessionKey }) => {
-      const parsed = noPayloadSchema.safeParse(payload)
-      if (!parsed.success) return invalid(parsed.error, CHANNELS.session, log)
-      return login.current(sessionKey)
-    },
-    [CHANNELS.appInfo]: async (payload) => {
-      const parsed = noPayloadSchema.safeParse(payload)
-      if (!parsed.success) return invalid(parsed.error, CHANNELS.appInfo, log)
-      return { ok: true, ...info, ...prefs.get() }
-    },
-    [CHANNELS.setLanguage]: async (payload) => {
-      const parsed = languageRequestSchema.safeParse(payload)
-      if (!parsed.success) return invalid(parsed.error, CHANNELS.setLanguage, log)
-      prefs.setLanguage(parsed.data.language)
-      return { ok: true, language: parsed.data.language }
+  // Each entry: the channel, the schema its payload must match, and what to do with a valid one.
+  const on = <C extends Channel, S extends z.ZodType>(
+    channel: C,
+    schema: S,
+    handle: (request: z.output<S>, context: HandlerContext) => Promise<ResultOf<C>> | ResultOf<C>
+  ): Handler<C> =>
+    async (payload, context) => {
+      const parsed = schema.safeParse(payload)
+      return parsed.success ? handle(parsed.data, context) : invalid(parsed.error, channel, log)
     }
+  return {
+    [CHANNELS.captchaNew]: on(CHANNELS.captchaNew, captchaRequestSchema, async (request) => ({
+      ok: true,
+      ...(await captcha.create(request))
+    })),
+    [CHANNELS.signUp]: on(CHANNELS.signUp, credentialsSchema, async (request, { sessionKey }) =>
+      remember(await login.signUp(request, sessionKey))
+    ),
+    [CHANNELS.signIn]: on(CHANNELS.signIn, credentialsSchema, async (request, { sessionKey }) =>
+      remember(await login.signIn(request, sessionKey))
+    ),
+    [CHANNELS.signOut]: on(CHANNELS.signOut, noPayloadSchema, (_none, { sessionKey }) => login.signOut(sessionKey)),
+    [CHANNELS.session]: on(CHANNELS.session, noPayloadSchema, (_none, { sessionKey }) => login.current(sessionKey)),
+    [CHANNELS.appInfo]: on(CHANNELS.appInfo, noPayloadSchema, () => ({ ok: true, ...info, ...prefs.get() })),
+    [CHANNELS.setLanguage]: on(CHANNELS.setLanguage, languageRequestSchema, ({ language }) => {
+      prefs.setLanguage(language)
+      return { ok: true, language }
+    })
   }
 }
 
