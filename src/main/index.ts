@@ -40,7 +40,7 @@ async function start(): Promise<void> {
   })
   const fontPaths = captchaFontPaths(resourcesDir)
   // Drawing runs on worker threads (one per core), so captchas neither block IPC nor queue on one core.
-  const captchaPool = new CaptchaWorkerPool({ fontPaths, createWorker: (workerData) => createCaptchaWorker({ workerData }) })
+  const captchaPool = new CaptchaWorkerPool({ fontPaths, createWorker: (init) => createCaptchaWorker(init) })
   const core = createCore({
     dbPath: join(app.getPath('userData'), 'accounts.sqlite'),
     prefsPath: join(app.getPath('userData'), 'prefs.json'),

@@ -8,8 +8,8 @@ import type { CaptchaWorkerFactory } from '../../../src/main/core/captcha'
  */
 export function tsxWorkerFactory(root: string, onSpawn?: (worker: Worker) => void): CaptchaWorkerFactory {
   const entry = join(root, 'src/main/core/captcha/worker-entry.ts')
-  return (workerData) => {
-    const worker = new Worker(entry, { workerData, execArgv: ['--import', 'tsx'] })
+  return (init) => {
+    const worker = new Worker(entry, { ...init, execArgv: ['--import', 'tsx'] })
     onSpawn?.(worker)
     return worker
   }

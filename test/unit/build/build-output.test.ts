@@ -51,7 +51,7 @@ describe('the production build in out/', () => {
   it('runs the bundled worker chunk: it draws a captcha for the pool under plain Node', async () => {
     const worker = readdirSync(join(out, 'main')).find((name) => /^worker-entry-[\w-]+\.js$/.test(name))
     const pool = new CaptchaWorkerPool({
-      createWorker: (workerData) => new Worker(join(out, 'main', worker!), { workerData }),
+      createWorker: (init) => new Worker(join(out, 'main', worker!), init),
       fontPaths: bundledFontFiles(join(root, 'resources')),
       size: 1
     })

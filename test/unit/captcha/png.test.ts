@@ -1,7 +1,7 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
 import type { PngFilter } from '../../../src/main/core/captcha/png'
-import { DEFAULT_PNG, encodePng, pngFromScanlines, scanlines } from '../../../src/main/core/captcha/png'
+import { COMPACT_PNG, DEFAULT_PNG, encodePng, pngFromScanlines, scanlines } from '../../../src/main/core/captcha/png'
 import { drawPlan, renderPlan } from '../../../src/main/core/captcha/render'
 import { columnShifts } from '../../../src/main/core/captcha/warp'
 import { seededRandom } from '../../../src/main/core/captcha'
@@ -23,18 +23,23 @@ async function decode(png: Uint8Array): Promise<Uint8ClampedArray> {
 }
 
 describe('encodePng', () => {
-  it.each<PngFilter>(['none', 'sub', 'up'])('round-trips every pixel exactly with the %s filter', async (filter) => {
+  it.each<[PngFilter, number]>([
+    ['none', 0],
+    ['none', 1],
+    ['sub', 1],
+    ['up', 6]
+  ])('round-trips every pixel exactly with the %s filter at zlib level %i', async (filter, level) => {
     const width = 37
     const height = 11
     const rgba = randomImage(width, height, 5)
-    const png = await encodePng(rgba, width, height, { ...DEFAULT_PNG, filter })
+    const png = encodePng(rgba, width, height, { ...DEFAULT_PNG, filter, level })
     const info = readPng(png)
     expect([info.width, info.height, info.colourType]).toEqual([width, height, 2])
     expect(Array.from(await decode(png))).toEqual(Array.from(rgba))
   })
 
   it('writes nothing but IHDR, IDAT and IEND: no text chunk could carry the answer', async () => {
-    const png = Buffer.from(await encodePng(randomImage(4, 4, 1), 4, 4))
+    const png = Buffer.from(encodePng(randomImage(4, 4, 1), 4, 4))
     const types: string[] = []
     for (let offset = 8; offset < png.length; ) {
       const length = png.readUInt32BE(offset)
@@ -53,8 +58,32 @@ describe('the generator\'s PNG', () => {
     // The same plan through the app's path: draw, then warp while filtering rows, then deflate.
     const drawn = drawPlan(plan, scale)
     const shifts = columnShifts(plan.warp, drawn.width, scale, scale)
-    const png = await pngFromScanlines(scanlines(drawn.data, drawn.width, drawn.height, DEFAULT_PNG.filter, shifts), drawn.width, drawn.height)
+    for (const settings of [DEFAULT_PNG, COMPACT_PNG]) {
+      const png = pngFromScanlines(scanlines(drawn.data, drawn.width, drawn.height, settings.filter, shifts), drawn.width, drawn.height, settings)
+      expect(Buffer.from(await decode(png)).equals(Buffer.from(expected.data))).toBe(true)
+    }
     expect(plan.warp.amplitude).toBeGreaterThan(0)
-    expect(Buffer.from(await decode(png)).equals(Buffer.from(expected.data))).toBe(true)
+  })
+
+  it('stores the pixels uncompressed by default and compacts them when asked', () => {
+    const generator = generatorFor('normal')
+    const drawn = drawPlan(generator.plan(generator.challenge(seededRandom(8)), 'light', seededRandom(9)), 1)
+    const raw = (settings: typeof DEFAULT_PNG): Buffer => scanlines(drawn.data, drawn.width, drawn.height, settings.filter)
+    const stored = pngFromScanlines(raw(DEFAULT_PNG), drawn.width, drawn.height)
+    const compact = pngFromScanlines(raw(COMPACT_PNG), drawn.width, drawn.height, COMPACT_PNG)
+    // 270 × 40 RGB plus a filter byte per row, in stored deflate blocks, plus the chunk framing.
+    expect(stored.length).toBeGreaterThan(32_440)
+    expect(stored.length).toBeLessThan(32_440 + 100)
+    expect(compact.length).toBeLessThan(stored.length / 2)
+  })
+
+  it('writes rows into a caller\'s buffer when given one, and refuses one too small', () => {
+    const rgba = randomImage(5, 3, 2)
+    const into = Buffer.alloc(100, 0xee)
+    const rows = scanlines(rgba, 5, 3, 'none', null, into)
+    expect(rows.buffer).toBe(into.buffer)
+    expect(rows.length).toBe(3 * (1 + 5 * 3))
+    expect(rows.equals(scanlines(rgba, 5, 3, 'none'))).toBe(true)
+    expect(() => scanlines(rgba, 5, 3, 'none', null, Buffer.alloc(10))).toThrow(RangeError)
   })
 })

@@ -1,7 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CaptchaService, CaptchaWorkerPool, DEFAULT_ALPHABET } from '../../../src/main/core/captcha'
+import { CaptchaService, CaptchaWorkerPool, DEFAULT_ALPHABET, WORKER_NICE, WORKER_YOUNG_GENERATION_MB } from '../../../src/main/core/captcha'
 import type { CaptchaWorkerPoolOptions } from '../../../src/main/core/captcha'
 import { tsxWorkerFactory } from '../../../scripts/captcha/lib/tsx-worker'
 import { FONT_FILES, readPng } from './helpers'
@@ -18,6 +19,22 @@ function pool(options: Partial<CaptchaWorkerPoolOptions> = {}): CaptchaWorkerPoo
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()))
 })
+
+/** How many threads of this process run at each nice value (Linux: /proc/self/task/<tid>/stat, field 19). */
+function threadsByNice(): Map<number, number> {
+  const counts = new Map<number, number>()
+  for (const tid of readdirSync('/proc/self/task')) {
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8')
+    } catch {
+      continue // the thread ended between the listing and the read
+    }
+    const nice = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+    counts.set(nice, (counts.get(nice) ?? 0) + 1)
+  }
+  return counts
+}
 
 const answerPattern = new RegExp(`^[${DEFAULT_ALPHABET}]{5}$`)
 
@@ -38,6 +55,35 @@ describe('CaptchaWorkerPool', () => {
     expect(captcha.answer).toMatch(/^\d{1,3}$/)
     const longer = await pool({ options: { length: 7 } }).generate()
     expect(longer.answer).toMatch(new RegExp(`^[${DEFAULT_ALPHABET}]{7}$`))
+  })
+
+  it('starts every worker with a bounded young generation, and the worker runs with it', async () => {
+    const spawned: Worker[] = []
+    const workers = pool({ createWorker: tsxWorkerFactory(ROOT, (w) => spawned.push(w)) })
+    await workers.generate()
+    expect(spawned).toHaveLength(2)
+    for (const worker of spawned) expect(worker.resourceLimits?.maxYoungGenerationSizeMb).toBe(WORKER_YOUNG_GENERATION_MB)
+    const tuned: Worker[] = []
+    await pool({ size: 1, youngGenerationMb: 12, createWorker: tsxWorkerFactory(ROOT, (w) => tuned.push(w)) }).generate()
+    expect(tuned[0]!.resourceLimits?.maxYoungGenerationSizeMb).toBe(12)
+    expect(() => pool({ youngGenerationMb: 0 })).toThrow(RangeError)
+  })
+
+  it('lowers only the worker threads below normal priority, where priorities are per thread (Linux)', async () => {
+    if (process.platform !== 'linux') {
+      // macOS and Windows would lower the whole process: the pool leaves priorities alone there.
+      expect(WORKER_NICE).toBeNull()
+      return
+    }
+    expect(WORKER_NICE).toBe(10)
+    const before = threadsByNice().get(10) ?? 0
+    const workers = pool()
+    await Promise.all([workers.generate(), workers.generate()])
+    expect((threadsByNice().get(10) ?? 0) - before).toBe(2)
+    const unchanged = pool({ size: 1, nice: null })
+    await unchanged.generate()
+    expect((threadsByNice().get(10) ?? 0) - before).toBe(2)
+    expect(() => pool({ nice: 20 })).toThrow(RangeError)
   })
 
   it('rejects bad options on the calling thread, before any worker starts', () => {

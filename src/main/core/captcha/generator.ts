@@ -4,12 +4,12 @@ import type { Challenge } from './challenge'
 import { makeChallenge } from './challenge'
 import { registerFonts } from './fonts'
 import type { MeasureGlyph } from './metrics'
-import { createCanvasMeasure } from './metrics'
+import { measureOutline } from './metrics'
 import type { CaptchaKind, CaptchaOptions } from './options'
 import type { CaptchaPlan } from './plan'
 import { planCaptcha } from './plan'
 import type { PngSettings } from './png'
-import { DEFAULT_PNG, pngFromScanlines, pngFromScanlinesSync, scanlines } from './png'
+import { DEFAULT_PNG, pngFromScanlines, scanlines } from './png'
 import type { RandomSource } from './random'
 import { cryptoRandom } from './random'
 import { drawPlan } from './render'
@@ -40,9 +40,6 @@ export function clampScale(scale: unknown): number {
   return Math.min(LIMITS.scaleMax, Math.max(LIMITS.scaleMin, scale))
 }
 
-/** Captchas being generated in this process, by any generator: they share one event loop and one pool. */
-let active = 0
-
 /** Fonts registered and glyphs measured once; then each call plans, draws and encodes one captcha. */
 export class CaptchaGenerator {
   readonly options: CaptchaOptions
@@ -50,12 +47,13 @@ export class CaptchaGenerator {
   readonly #families: string[]
   readonly #measure: MeasureGlyph
   readonly #png: PngSettings
+  #rows: Buffer | undefined
 
   constructor(options: CaptchaOptions, kind: CaptchaKind = 'text', png: PngSettings = DEFAULT_PNG) {
     this.options = options
     this.kind = kind
     this.#families = registerFonts(options.fontFiles)
-    this.#measure = createCanvasMeasure()
+    this.#measure = measureOutline
     this.#png = png
   }
 
@@ -74,30 +72,31 @@ export class CaptchaGenerator {
     })
   }
 
+  /**
+   * One scanline buffer for every image this generator encodes (each is encoded before the next is
+   * drawn). A fresh 32–290 KB buffer per image, dead a moment later, set V8 off on extra full garbage
+   * collections (`--trace-gc`) whose helper threads took CPU from the other worker.
+   */
+  #rowsFor(pixels: { width: number; height: number }): Buffer {
+    const size = (pixels.width * 3 + 1) * pixels.height
+    if (this.#rows === undefined || this.#rows.length < size) this.#rows = Buffer.allocUnsafe(size)
+    return this.#rows
+  }
+
   async generate(request: GenerateRequest = {}): Promise<GeneratedCaptcha> {
     const random = request.random ?? cryptoRandom
     const scale = clampScale(request.scale)
     const theme = request.theme === 'dark' ? 'dark' : 'light'
-    active++
-    try {
-      // Everything synchronous happens in one queued turn, so a burst of requests never stalls the loop
-      // for more than one captcha's drawing.
-      const drawn = await drawTurns.run(() => {
-        const challenge = this.challenge(random)
-        const plan = this.plan(challenge, theme, random)
-        const pixels = drawPlan(plan, scale)
-        const shifts = columnShifts(plan.warp, pixels.width, pixels.width / plan.width, pixels.height / plan.height)
-        const raw = scanlines(pixels.data, pixels.width, pixels.height, this.#png.filter, shifts)
-        // Alone, deflate right here: handing a few dozen KB to the threadpool and waking back up cost more
-        // than the deflate itself (measured by `npm run bench`). With other captchas waiting, the pool
-        // deflates this one while the main thread draws the next.
-        const png = active === 1 ? pngFromScanlinesSync(raw, pixels.width, pixels.height, this.#png) : undefined
-        return { answer: challenge.answer, raw, png, width: pixels.width, height: pixels.height }
-      })
-      const png = drawn.png ?? (await pngFromScanlines(drawn.raw, drawn.width, drawn.height, this.#png))
-      return { answer: drawn.answer, png, width: this.options.width, height: this.options.height, scale }
-    } finally {
-      active--
-    }
+    // Everything happens in one queued turn, so a burst of requests never stalls the loop for more than
+    // one captcha.
+    return drawTurns.run(() => {
+      const challenge = this.challenge(random)
+      const plan = this.plan(challenge, theme, random)
+      const pixels = drawPlan(plan, scale)
+      const shifts = columnShifts(plan.warp, pixels.width, pixels.width / plan.width, pixels.height / plan.height)
+      const raw = scanlines(pixels.data, pixels.width, pixels.height, this.#png.filter, shifts, this.#rowsFor(pixels))
+      const png = pngFromScanlines(raw, pixels.width, pixels.height, this.#png)
+      return { answer: challenge.answer, png, width: this.options.width, height: this.options.height, scale }
+    })
   }
 }

@@ -1,8 +1,8 @@
 // The captcha engine of the main process. Nothing here imports electron: it runs (and is tested) on plain Node.
 export { CaptchaService } from './service'
 export type { CaptchaServiceOptions } from './service'
-export { CaptchaWorkerPool } from './worker-pool'
-export type { CaptchaWorkerData, CaptchaWorkerFactory, CaptchaWorkerPoolOptions } from './worker-pool'
+export { CaptchaWorkerPool, WORKER_NICE, WORKER_YOUNG_GENERATION_MB } from './worker-pool'
+export type { CaptchaWorkerData, CaptchaWorkerFactory, CaptchaWorkerInit, CaptchaWorkerPoolOptions } from './worker-pool'
 export { CaptchaGenerator, clampScale } from './generator'
 export type { GeneratedCaptcha, GenerateRequest } from './generator'
 export { PRESETS, LENGTH_MAX, LENGTH_MIN, resolveOptions } from './options'

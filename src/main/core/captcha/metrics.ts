@@ -1,5 +1,4 @@
-import { createCanvas } from '@napi-rs/canvas'
-import { cssFont } from './fonts'
+import { outlineOf } from './outlines'
 
 /** Ink bounds of one glyph for a 1px font, relative to its origin on the baseline (y grows downwards). */
 export interface GlyphMetrics {
@@ -12,31 +11,8 @@ export interface GlyphMetrics {
 
 export type MeasureGlyph = (char: string, family: string) => GlyphMetrics
 
-const REFERENCE_SIZE = 100
-
 /**
- * Measures with the canvas's own text shaper, so the layout sees the same ink box the renderer draws.
- * Metrics scale linearly with the font size, so each (font, char) is measured once at a reference size.
+ * The bounds of the very outline the renderer fills, so the layout's ink box is the drawn ink (before
+ * anti-aliasing) and not a font-metrics estimate of it.
  */
-export function createCanvasMeasure(): MeasureGlyph {
-  const ctx = createCanvas(1, 1).getContext('2d')
-  ctx.textAlign = 'left'
-  ctx.textBaseline = 'alphabetic'
-  const cache = new Map<string, GlyphMetrics>()
-  return (char, family) => {
-    const key = `${family}\u0000${char}`
-    let metrics = cache.get(key)
-    if (metrics === undefined) {
-      ctx.font = cssFont(family, REFERENCE_SIZE)
-      const m = ctx.measureText(char)
-      metrics = {
-        left: m.actualBoundingBoxLeft / REFERENCE_SIZE,
-        right: m.actualBoundingBoxRight / REFERENCE_SIZE,
-        ascent: m.actualBoundingBoxAscent / REFERENCE_SIZE,
-        descent: m.actualBoundingBoxDescent / REFERENCE_SIZE
-      }
-      cache.set(key, metrics)
-    }
-    return metrics
-  }
-}
+export const measureOutline: MeasureGlyph = (char, family) => outlineOf(char, family).metrics

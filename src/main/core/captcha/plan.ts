@@ -251,7 +251,7 @@ export function planCaptcha(input: PlanInput): CaptchaPlan {
   }
   // A few shared dot colours instead of one each: the renderer fills each colour's dots as one path.
   const dotInks = options.noise.dots > 0 ? Array.from({ length: DOT_COLOURS }, ink) : []
-  // Whole-pixel squares of 1 or 2 px: crisp specks add far fewer distinct bytes to deflate than blurred ones.
+  // Whole-pixel squares of 1 or 2 px: crisp specks, and far fewer distinct bytes to compress than blurred ones.
   const dots: DotPlan[] = Array.from({ length: options.noise.dots }, () => {
     const r = random.int(2) === 0 ? 0.5 : 1
     return { x: random.int(width) + r, y: random.int(height) + r, r, colour: randomPick(random, dotInks) }

@@ -1,8 +1,5 @@
-import { promisify } from 'node:util'
-import { constants, crc32, deflate, deflateSync } from 'node:zlib'
+import { constants, crc32, deflateSync } from 'node:zlib'
 import type { ColumnShifts } from './warp'
-
-const deflateAsync = promisify(deflate)
 
 export type PngFilter = 'none' | 'sub' | 'up'
 
@@ -14,13 +11,17 @@ export interface PngSettings {
 }
 
 /**
- * Chosen with `npm run bench` (its encoder table) on this app's images. Skia's canvas.encode('png')
- * exposes no settings and took longer than drawing the whole captcha; writing the PNG ourselves lets zlib
- * run at level 1 with the run-length strategy, the fastest setting that still compresses (to under a
- * third). Up- and Sub-filtered rows took the same time within run-to-run noise (each won some runs);
- * Sub-filtered files are ~20% smaller.
+ * Chosen with `npm run bench` (its encoder table and stage timings) on this app's images: stored, not
+ * compressed. The PNG crosses a local IPC pipe to the renderer and never a network, where 32 KB instead
+ * of 9.5 KB costs microseconds, while zlib's fastest compressing setting (level 1, run-length strategy,
+ * Sub-filtered rows) took about a third of each captcha's time. Filters only help compression, so none.
+ * Skia's own canvas.encode('png') has no settings and cost more than drawing the whole captcha.
+ * Anyone serving captchas over a network can pass `COMPACT_PNG` to the generator instead.
  */
-export const DEFAULT_PNG: Readonly<PngSettings> = { level: 1, filter: 'sub', strategy: constants.Z_RLE }
+export const DEFAULT_PNG: Readonly<PngSettings> = { level: 0, filter: 'none', strategy: constants.Z_DEFAULT_STRATEGY }
+
+/** The smallest PNG for the least time among the settings the bench compares: ~9.5 KB at 1×. */
+export const COMPACT_PNG: Readonly<PngSettings> = { level: 1, filter: 'sub', strategy: constants.Z_RLE }
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 const FILTER_CODE: Record<PngFilter, number> = { none: 0, sub: 1, up: 2 }
@@ -66,16 +67,20 @@ function warpedRow(pixels: Uint32Array, y: number, width: number, height: number
  * `shifts`, each column is sampled through the warp exactly as warpRows does, so the app needs no
  * separate pass over the image. Pixels are handled as 32-bit words (R in the low byte): reading a word
  * and filtering straight into the output took half the time of a byte-wise copy and a second pass.
+ * `into` lets a caller reuse one buffer for every image.
  */
 export function scanlines(
   rgba: Uint8Array | Uint8ClampedArray,
   width: number,
   height: number,
   filter: PngFilter,
-  shifts: ColumnShifts | null = null
+  shifts: ColumnShifts | null = null,
+  into?: Buffer
 ): Buffer {
   const words = wordsOf(rgba)
-  const out = Buffer.allocUnsafe((width * 3 + 1) * height)
+  const size = (width * 3 + 1) * height
+  if (into !== undefined && into.length < size) throw new RangeError('scanline buffer too small')
+  const out = into === undefined ? Buffer.allocUnsafe(size) : into.subarray(0, size)
   const code = FILTER_CODE[filter]
   const warped = new Uint32Array(width)
   const above = new Uint32Array(width)
@@ -137,21 +142,11 @@ function assemble(idat: Uint8Array, width: number, height: number): Uint8Array {
 }
 
 /**
- * Wraps filtered scanlines (from {@link scanlines}) into an 8-bit RGB PNG, deflating on the libuv
- * threadpool. Returns a Uint8Array that owns an ArrayBuffer of exactly its size, so structured cloning
- * over IPC copies the image and nothing else.
+ * Wraps filtered scanlines (from {@link scanlines}) into an 8-bit RGB PNG. Returns a Uint8Array that owns
+ * an ArrayBuffer of exactly its size, so structured cloning over IPC copies the image and nothing else,
+ * and a worker can transfer it.
  */
-export async function pngFromScanlines(
-  raw: Buffer,
-  width: number,
-  height: number,
-  settings: PngSettings = DEFAULT_PNG
-): Promise<Uint8Array> {
-  return assemble(await deflateAsync(raw, { level: settings.level, strategy: settings.strategy }), width, height)
-}
-
-/** The same on the calling thread, for when a threadpool round trip would cost more than the deflate. */
-export function pngFromScanlinesSync(raw: Buffer, width: number, height: number, settings: PngSettings = DEFAULT_PNG): Uint8Array {
+export function pngFromScanlines(raw: Buffer, width: number, height: number, settings: PngSettings = DEFAULT_PNG): Uint8Array {
   return assemble(deflateSync(raw, { level: settings.level, strategy: settings.strategy }), width, height)
 }
 
@@ -161,6 +156,6 @@ export function encodePng(
   width: number,
   height: number,
   settings: PngSettings = DEFAULT_PNG
-): Promise<Uint8Array> {
+): Uint8Array {
   return pngFromScanlines(scanlines(rgba, width, height, settings.filter), width, height, settings)
 }

@@ -1,9 +1,9 @@
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas'
 import { createCanvas } from '@napi-rs/canvas'
 import { toCss } from './colour'
-import { cssFont } from './fonts'
 import type { Rgb } from './colour'
-import type { CaptchaPlan, DotPlan, GlyphPlan } from './plan'
+import { OUTLINE_SIZE, outlineOf } from './outlines'
+import type { CaptchaPlan, GlyphPlan } from './plan'
 import { warpRows } from './warp'
 
 export interface Layers {
@@ -49,33 +49,24 @@ export function pixelSize(plan: Pick<CaptchaPlan, 'width' | 'height'>, scale: nu
   return { width: Math.max(1, Math.round(plan.width * scale)), height: Math.max(1, Math.round(plan.height * scale)) }
 }
 
-/**
- * Fonts are set at one reference size and each glyph is scaled by its transform instead: parsing a CSS
- * font string and matching the face costs more than drawing the glyph, so the font only changes when the
- * family does.
- */
-const GLYPH_FONT_SIZE = 100
-
+/** Glyphs are filled outlines (see outlines.ts): one path per (font, char), placed by the transform. */
 function drawGlyphs(ctx: SKRSContext2D, glyphs: readonly GlyphPlan[], scaleX: number, scaleY: number): void {
-  let family: string | undefined
   for (const g of glyphs) {
-    if (g.family !== family) {
-      ctx.font = cssFont(g.family, GLYPH_FONT_SIZE)
-      family = g.family
-    }
-    const k = g.size / GLYPH_FONT_SIZE
-    const cos = Math.cos(g.rotation) * k
-    const sin = Math.sin(g.rotation) * k
-    // Device = scale · translate(cx, cy) · rotate · scale(k), in one matrix.
-    ctx.setTransform(scaleX * cos, scaleY * sin, -scaleX * sin, scaleY * cos, scaleX * g.cx, scaleY * g.cy)
+    const k = g.size / OUTLINE_SIZE
+    const cos = Math.cos(g.rotation)
+    const sin = Math.sin(g.rotation)
+    // Device = scale · translate(centre) · rotate · translate(origin) · scale(k), in one matrix.
+    const ex = g.cx + cos * g.originX - sin * g.originY
+    const ey = g.cy + sin * g.originX + cos * g.originY
+    ctx.setTransform(scaleX * cos * k, scaleY * sin * k, -scaleX * sin * k, scaleY * cos * k, scaleX * ex, scaleY * ey)
     ctx.fillStyle = toCss(g.colour)
-    ctx.fillText(g.char, g.originX / k, g.originY / k)
+    ctx.fill(outlineOf(g.char, g.family).path)
   }
   ctx.setTransform(scaleX, 0, 0, scaleY, 0, 0)
 }
 
 function drawBackground(ctx: SKRSContext2D, plan: CaptchaPlan): void {
-  // Flat, not a gradient: a gradient changes every column, which nearly doubled the deflate time.
+  // Flat, not a gradient: a gradient changes every column, which nearly doubled the time to compress it.
   ctx.fillStyle = toCss(plan.background)
   ctx.fillRect(0, 0, plan.width, plan.height)
   for (const t of plan.texture) {
@@ -98,13 +89,15 @@ function drawNoise(ctx: SKRSContext2D, plan: CaptchaPlan): void {
     else ctx.bezierCurveTo(p[2]!, p[3]!, p[4]!, p[5]!, p[6]!, p[7]!)
     ctx.stroke()
   }
-  // Square specks, grouped by colour: at 1–3 px they look like dots, and fillRect skips the path
-  // building and curve rasterising that made 30 tiny circles cost as much as all the text.
-  const byColour = new Map<Rgb, DotPlan[]>()
-  for (const d of plan.dots) byColour.set(d.colour, [...(byColour.get(d.colour) ?? []), d])
-  for (const [colour, dots] of byColour) {
+  // Square specks, one fill per colour: at 1–3 px they look like dots, and rectangles in one path skip the
+  // curve rasterising that made 30 tiny circles cost as much as all the text.
+  const colours = new Set<Rgb>()
+  for (const d of plan.dots) colours.add(d.colour)
+  for (const colour of colours) {
     ctx.fillStyle = toCss(colour)
-    for (const d of dots) ctx.fillRect(d.x - d.r, d.y - d.r, 2 * d.r, 2 * d.r)
+    ctx.beginPath()
+    for (const d of plan.dots) if (d.colour === colour) ctx.rect(d.x - d.r, d.y - d.r, 2 * d.r, 2 * d.r)
+    ctx.fill()
   }
 }
 
@@ -113,8 +106,6 @@ export function paintPlan(ctx: SKRSContext2D, plan: CaptchaPlan, scaleX: number,
   ctx.setTransform(scaleX, 0, 0, scaleY, 0, 0)
   // The background covers every pixel; without it (tests drawing single layers) start from transparent.
   if (!layers.background) ctx.clearRect(0, 0, plan.width, plan.height)
-  ctx.textAlign = 'left'
-  ctx.textBaseline = 'alphabetic'
   if (layers.background) drawBackground(ctx, plan)
   if (layers.glyphs) drawGlyphs(ctx, plan.glyphs, scaleX, scaleY)
   if (layers.noise) drawNoise(ctx, plan)

@@ -1,8 +1,7 @@
 /**
- * Runs synchronous jobs one per event-loop turn. Drawing a captcha is synchronous (Skia and the pixel
- * passes run on the calling thread); without this, 100 concurrent requests would draw back to back in one
- * turn and stall IPC and timers for the whole batch. With it, the longest stall is one captcha's drawing,
- * while the PNG deflates of earlier captchas proceed on the libuv threadpool.
+ * Runs synchronous jobs one per event-loop turn. Making a captcha is synchronous (Skia, the pixel pass and
+ * the PNG all run on the calling thread); without this, 100 concurrent requests would be drawn back to
+ * back in one turn and stall IPC and timers for the whole batch. With it, the longest stall is one captcha.
  */
 export class TurnQueue {
   readonly #jobs: (() => void)[] = []

@@ -1,5 +1,6 @@
 // Entry of a captcha worker thread: draws and encodes, nothing else. IDs, expiry and verification stay in
 // the main thread's store; the answer travels back only to the pool that asked, never to a renderer.
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { CaptchaGenerator } from './generator'
 import type { CaptchaWorkerData, WorkerReply, WorkerRequest } from './worker-protocol'
@@ -8,10 +9,18 @@ const port = parentPort
 if (port === null) throw new Error('worker-entry must run in a worker thread')
 
 const data = workerData as CaptchaWorkerData
+if (data.nice !== null) {
+  try {
+    // Linux keeps a nice value per thread and pid 0 means this thread: the main thread, woken for IPC,
+    // now preempts the drawing instead of queueing behind it. (Lowering one's own priority needs no rights.)
+    setPriority(0, data.nice)
+  } catch {
+    // A sandbox that forbids it only costs responsiveness under load; the captchas still come.
+  }
+}
 const generator = new CaptchaGenerator(data.options, data.kind)
 
-// One captcha at a time: with a single job in flight the generator deflates synchronously, which is
-// cheaper than a threadpool round trip; parallelism comes from the number of workers instead.
+// One captcha at a time, in order: parallelism comes from the number of workers.
 let queue: Promise<void> = Promise.resolve()
 
 async function answer(request: WorkerRequest): Promise<void> {

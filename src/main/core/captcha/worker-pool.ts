@@ -1,5 +1,5 @@
-import { availableParallelism } from 'node:os'
-import type { Worker } from 'node:worker_threads'
+import { availableParallelism, constants } from 'node:os'
+import type { ResourceLimits, Worker } from 'node:worker_threads'
 import type { GeneratedCaptcha } from './generator'
 import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from './options'
 import { resolveOptions } from './options'
@@ -7,8 +7,30 @@ import type { CaptchaWorkerData, WorkerReply, WorkerRequest } from './worker-pro
 
 export type { CaptchaWorkerData } from './worker-protocol'
 
+/** Worker options for one captcha worker; a factory passes them to `new Worker` unchanged. */
+export interface CaptchaWorkerInit {
+  workerData: CaptchaWorkerData
+  resourceLimits: ResourceLimits
+}
+
 /** Starts one worker on worker-entry: the shell passes electron-vite's `?nodeWorker` import, tests a tsx one. */
-export type CaptchaWorkerFactory = (workerData: CaptchaWorkerData) => Worker
+export type CaptchaWorkerFactory = (init: CaptchaWorkerInit) => Worker
+
+/**
+ * The young generation of each worker's heap, in MB (V8 splits it into two semi-spaces and a large-object
+ * space). A captcha allocates ~50 KB of short-lived objects, and left to itself V8 grew the new space of a
+ * busy isolate to over 100 MB. That was most of the resident-set growth `npm run bench` saw, and a new
+ * space larger than the old generation's headroom kept V8 starting full collections every few dozen ms,
+ * whose helper threads burned CPU the other worker needed. Measured by `npm run bench`.
+ */
+export const WORKER_YOUNG_GENERATION_MB = 6
+
+/**
+ * Workers draw below normal priority on Linux, so a main thread woken for IPC or a timer runs at once
+ * instead of waiting for a core the workers hold (`npm run bench` measures the event-loop delay both
+ * ways). Only Linux can set it per thread: on macOS and Windows the same call would lower the whole app.
+ */
+export const WORKER_NICE: number | null = process.platform === 'linux' ? constants.priority.PRIORITY_BELOW_NORMAL : null
 
 export interface CaptchaWorkerPoolOptions {
   createWorker: CaptchaWorkerFactory
@@ -18,6 +40,10 @@ export interface CaptchaWorkerPoolOptions {
   preset?: CaptchaPreset
   kind?: CaptchaKind
   options?: Partial<CaptchaOptions>
+  /** Default WORKER_YOUNG_GENERATION_MB; null leaves V8's own sizing (the bench compares both). */
+  youngGenerationMb?: number | null
+  /** Default WORKER_NICE; null keeps the workers at the main thread's priority. */
+  nice?: number | null
 }
 
 export interface PoolRequest {
@@ -39,7 +65,7 @@ interface Slot {
 /** Draws captchas on worker threads so concurrent requests use every core; the main thread only waits. */
 export class CaptchaWorkerPool {
   readonly #create: CaptchaWorkerFactory
-  readonly #data: CaptchaWorkerData
+  readonly #init: CaptchaWorkerInit
   readonly #slots: Slot[] = []
   #nextId = 1
   #closed = false
@@ -54,8 +80,15 @@ export class CaptchaWorkerPool {
       ...options.options,
       fontFiles: options.options?.fontFiles ?? options.fontPaths
     })
+    const young = options.youngGenerationMb === undefined ? WORKER_YOUNG_GENERATION_MB : options.youngGenerationMb
+    if (young !== null && !(young > 0)) throw new RangeError('youngGenerationMb must be positive or null')
     this.#create = options.createWorker
-    this.#data = { options: resolved, kind: options.kind ?? 'text' }
+    const nice = options.nice === undefined ? WORKER_NICE : options.nice
+    if (nice !== null && !(Number.isInteger(nice) && nice >= -20 && nice <= 19)) throw new RangeError('nice must be an integer -20–19 or null')
+    this.#init = {
+      workerData: { options: resolved, kind: options.kind ?? 'text', nice },
+      resourceLimits: young === null ? {} : { maxYoungGenerationSizeMb: young }
+    }
     for (let i = 0; i < size; i++) this.#slots.push(this.#spawn())
   }
 
@@ -96,7 +129,7 @@ export class CaptchaWorkerPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = { worker: this.#create(this.#data), pending: new Map(), served: 0 }
+    const slot: Slot = { worker: this.#create(this.#init), pending: new Map(), served: 0 }
     slot.worker.on('message', (reply: WorkerReply) => this.#settle(slot, reply))
     slot.worker.on('error', (error: Error) => this.#replace(slot, new Error(`captcha worker failed: ${error.message}`)))
     slot.worker.on('exit', (code: number) => this.#replace(slot, new Error(`captcha worker exited with code ${code}`)))

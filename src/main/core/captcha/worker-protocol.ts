@@ -5,6 +5,8 @@ import type { CaptchaKind, CaptchaOptions } from './options'
 export interface CaptchaWorkerData {
   options: CaptchaOptions
   kind: CaptchaKind
+  /** Nice value the worker gives its own thread on Linux; null leaves it alone. */
+  nice: number | null
 }
 
 export interface WorkerRequest {

@@ -1,0 +1,52 @@
+import { createCanvas, Path2D, SvgExportFlag } from '@napi-rs/canvas'
+import { cssFont } from './fonts'
+import type { GlyphMetrics } from './metrics'
+
+/** The font size outlines are traced at; each glyph is scaled from it by its transform. */
+export const OUTLINE_SIZE = 100
+
+export interface GlyphOutline {
+  /** The glyph at OUTLINE_SIZE px, origin on the baseline at (0, 0), y growing downwards. */
+  path: Path2D
+  /** Its exact ink bounds, for a 1px font. */
+  metrics: GlyphMetrics
+}
+
+/** Per thread: a Path2D belongs to the thread that made it, and each worker traces its own. */
+const outlines = new Map<string, GlyphOutline>()
+
+/**
+ * Why outlines and not fillText: every captcha glyph is drawn at a new rotation and size, so fillText
+ * never hits Skia's glyph cache and rasterises through FreeType under a lock that every thread of the
+ * process shares. Two workers then drew text no faster than one (1.1× measured). Filling a path needs no
+ * font engine at all: it scaled to 1.7× and was faster on one thread too.
+ *
+ * The outline comes from the font engine itself, once per (family, char): Skia's SVG canvas, told to
+ * convert text to paths, writes the glyph as path data, which Path2D parses back.
+ */
+export function outlineOf(char: string, family: string): GlyphOutline {
+  const key = `${family}\u0000${char}`
+  let outline = outlines.get(key)
+  if (outline === undefined) {
+    outline = trace(char, family)
+    outlines.set(key, outline)
+  }
+  return outline
+}
+
+function trace(char: string, family: string): GlyphOutline {
+  const svg = createCanvas(OUTLINE_SIZE, OUTLINE_SIZE, SvgExportFlag.ConvertTextToPaths)
+  const ctx = svg.getContext('2d')
+  ctx.font = cssFont(family, OUTLINE_SIZE)
+  ctx.textAlign = 'left'
+  ctx.textBaseline = 'alphabetic'
+  ctx.fillText(char, 0, 0)
+  const data = [...svg.getContent().toString('utf8').matchAll(/<path\b[^>]*\sd="([^"]*)"/g)].map((m) => m[1]!).join(' ')
+  if (data.trim() === '') throw new Error(`captcha font ${family} has no outline for ${JSON.stringify(char)}`)
+  const path = new Path2D(data)
+  const [left, top, right, bottom] = path.computeTightBounds()
+  return {
+    path,
+    metrics: { left: -left / OUTLINE_SIZE, right: right / OUTLINE_SIZE, ascent: -top / OUTLINE_SIZE, descent: bottom / OUTLINE_SIZE }
+  }
+}
