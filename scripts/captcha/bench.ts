@@ -5,8 +5,8 @@ import { cpus, availableParallelism } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CaptchaPreset } from '../../src/main/core/captcha'
-import { CaptchaGenerator, CaptchaService, CaptchaWorkerPool, resolveOptions } from '../../src/main/core/captcha'
-import { intArg, parseArgs } from './lib/args'
+import { CaptchaGenerator, CaptchaService, CaptchaWorkerPool, WORKER_NICE, resolveOptions } from '../../src/main/core/captcha'
+import { choiceArg, intArg, parseArgs } from './lib/args'
 import { compareEncoders, measureStages } from './lib/bench-stages'
 import type { MemoryGrowth } from './lib/bench-system'
 import type { Throughput } from './lib/bench-system'
@@ -14,7 +14,7 @@ import { concurrentRun, eventLoopDelay, memoryGrowth, sequentialRun, throughput 
 import { pillowMissing } from './lib/datasets'
 import { repoRoot, shippedFonts } from './lib/paths'
 import type { RoundResult } from './lib/bench-round'
-import { inChild, oneCoreRound } from './lib/bench-round'
+import { PinnedChild, inChild, oneCoreRound, servePinned } from './lib/bench-round'
 import { seedPeerRun } from './lib/peers'
 import { tsxWorkerFactory } from './lib/tsx-worker'
 import type { Summary } from './lib/stats'
@@ -24,6 +24,12 @@ const PRESETS: CaptchaPreset[] = ['easy', 'normal', 'hard']
 const SCALES = [1, 2] as const
 /** Requests kept open in the throughput runs: enough that no worker ever waits for the next one. */
 const IN_FLIGHT = 8
+/** The app (pool, bounded young generation), the pool with V8's own young-generation sizing, no pool. */
+const MEMORY_VARIANTS = ['app', 'v8-young', 'in-thread'] as const
+type MemoryVariant = (typeof MEMORY_VARIANTS)[number]
+
+/** Measure, result, target ('' for a comparison row), met. */
+type Check = [string, string, string, boolean]
 
 function log(line = ''): void {
   process.stdout.write(`${line}\n`)
@@ -40,8 +46,9 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['runs', 'count', 'cycles', 'round', 'memory', 'one-worker'])
+  const args = parseArgs(process.argv.slice(2), ['runs', 'count', 'cycles', 'memory-runs', 'round', 'memory', 'one-worker'])
   const runs = intArg(args, 'runs', 7, 3, 101)
+  const memoryRuns = intArg(args, 'memory-runs', 3, 1, 25)
   const count = intArg(args, 'count', 200, 10, 100_000)
   const cycles = intArg(args, 'cycles', 10_000, 100, 1_000_000)
   const fonts = shippedFonts()
@@ -51,15 +58,22 @@ async function main(): Promise<void> {
     return
   }
   if (args.has('one-worker')) {
-    // Run pinned to one CPU by the parent: one worker, warmed up, then measured like the pool.
+    // Pinned to one CPU by the parent: one worker, warmed up, then measured like the pool on request.
     const single = new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(repoRoot()), fontPaths: fonts, size: 1 })
     await concurrentRun(single, 1, 300, IN_FLIGHT)
-    process.stdout.write(JSON.stringify(await throughput(single, count, IN_FLIGHT)))
+    await servePinned((n) => throughput(single, n, IN_FLIGHT))
     await single.close()
     return
   }
   if (args.has('memory')) {
-    const grown = await memoryGrowth((onIssued) => new CaptchaService({ fontPaths: fonts, onIssued }), cycles)
+    const variant = choiceArg(args, 'memory', MEMORY_VARIANTS, 'app')
+    // The app's way: a pool of workers, the main thread keeping only the store. The others show why.
+    const pool =
+      variant === 'in-thread'
+        ? undefined
+        : new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(repoRoot()), fontPaths: fonts, youngGenerationMb: variant === 'app' ? undefined : null })
+    const grown = await memoryGrowth((onIssued) => new CaptchaService({ fontPaths: fonts, onIssued, pool }), cycles)
+    await pool?.close()
     process.stdout.write(JSON.stringify(grown))
     return
   }
@@ -115,7 +129,7 @@ async function main(): Promise<void> {
   log('## One core (requests one at a time)')
   log()
   log(table(['generator', 'scale', 'ms / captcha (wall)', 'captchas / s', 'CPU ms / captcha', 'PNG bytes', 'comparison'], rows))
-  log('\nCPU ms counts every thread of this process (main + threadpool); on an idle machine it tracks the wall time.')
+  log("\nCPU ms counts every thread of this process: the drawing thread and V8's garbage-collection helpers.")
   if (!withSeed) log('\n(seed peer skipped: /usr/bin/python3 has no Pillow; sudo apt-get install python3-pil)')
   log()
 
@@ -126,13 +140,6 @@ async function main(): Promise<void> {
   log()
   log(table(['stage', 'µs', 'share'], stages.stages.map(([name, us]) => [name, us.toFixed(0), `${((100 * us) / total).toFixed(0)}%`])))
   log()
-  log(
-    `The same deflate on the libuv threadpool, awaited, takes ${stages.pooledDeflate.toFixed(0)} µs here: the hand-off and ` +
-      'wake-up cost more than the work, so a captcha generated while no other is pending deflates on the main ' +
-      'thread, and only concurrent requests use the pool.'
-  )
-  log()
-
   progress('encoders')
   const encoders = compareEncoders(normal, 1, 300)
   log('## PNG encoder settings on the same images (normal, 1×, medians of 300)')
@@ -146,9 +153,9 @@ async function main(): Promise<void> {
   const cores = availableParallelism()
   const pool = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: cores })
   const single = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: 1 })
+  const normalPriority = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: cores, nice: null })
   // Warm-up: worker start-up, font registration and Skia's caches in every worker.
-  await concurrentRun(pool, 1, 300, IN_FLIGHT)
-  await concurrentRun(single, 1, 300, IN_FLIGHT)
+  for (const p of [pool, single, normalPriority]) await concurrentRun(p, 1, 300, IN_FLIGHT)
 
   progress('event loop')
   const loopOf = async (service: CaptchaService): Promise<{ p99: Summary; max: number }> => {
@@ -162,39 +169,57 @@ async function main(): Promise<void> {
     return { p99: summarise(delays), max: median(maxima) }
   }
   const loopPool = await loopOf(new CaptchaService({ fontPaths: fonts, pool }))
+  const loopNormalPriority = WORKER_NICE === null ? undefined : await loopOf(new CaptchaService({ fontPaths: fonts, pool: normalPriority }))
+  await normalPriority.close()
   const loopInThread = await loopOf(new CaptchaService({ fontPaths: fonts }))
 
   progress('cores')
-  // The same workload and in-flight count each time, the variants interleaved so drift hits them all:
-  // one worker in a child process pinned to one CPU (one core, literally: its main thread and V8's helper
-  // threads share that CPU too), the pool of one worker per core, and one worker unpinned.
+  // The same workload and in-flight count each time, in many short turns that alternate which goes first,
+  // so drift and noisy moments hit every variant: one worker in a child process pinned to one CPU (one
+  // core, literally: its main thread and V8's helper threads share that CPU too), the pool of one worker
+  // per core, one worker unpinned, and the in-thread generator.
+  const baseline = new PinnedChild<Throughput>(['--one-worker'], 0)
+  await baseline.run(count)
   const pinned: Throughput[] = []
   const all: Throughput[] = []
   const one: Throughput[] = []
   const inThread: number[] = []
-  for (let r = 0; r < runs; r++) {
-    pinned.push(await inChild<Throughput>(['--one-worker', '--count', String(count * 4)], 0))
-    all.push(await throughput(pool, count * 4, IN_FLIGHT))
-    one.push(await throughput(single, count * 4, IN_FLIGHT))
-    inThread.push(1000 / (await concurrentRun(normal, 1, count * 2, 4)))
+  const turns = 2 * runs + 1
+  for (let r = 0; r < turns; r++) {
+    progress(`cores ${r + 1}/${turns}`)
+    if (r % 2 === 0) pinned.push(await baseline.run(count * 2))
+    all.push(await throughput(pool, count * 2, IN_FLIGHT))
+    if (r % 2 === 1) pinned.push(await baseline.run(count * 2))
+    one.push(await throughput(single, count * 2, IN_FLIGHT))
+    inThread.push(1000 / (await concurrentRun(normal, 1, count, 4)))
   }
+  baseline.close()
   const rate = (list: Throughput[]): number => median(list.map((t) => t.perSecond))
   const usedCores = (list: Throughput[]): string => median(list.map((t) => t.coresUsed)).toFixed(2)
   const scaling = summarise(all.map((t, i) => t.perSecond / pinned[i]!.perSecond))
   const scalingUnpinned = summarise(all.map((t, i) => t.perSecond / one[i]!.perSecond))
   await Promise.all([pool.close(), single.close()])
 
-  progress('memory')
-  const memory = await inChild<MemoryGrowth>(['--memory', '--cycles', String(cycles)])
+  // Each variant in fresh processes, interleaved, as many runs as the memory rounds ask for.
+  const memory = new Map<MemoryVariant, MemoryGrowth[]>(MEMORY_VARIANTS.map((v) => [v, []]))
+  for (let r = 0; r < memoryRuns; r++) {
+    for (const variant of MEMORY_VARIANTS) {
+      progress(`memory ${variant} ${r + 1}/${memoryRuns}`)
+      memory.get(variant)!.push(await inChild<MemoryGrowth>(['--memory', variant, '--cycles', String(cycles)]))
+    }
+  }
+  const grown = (variant: MemoryVariant): Summary => summarise(memory.get(variant)!.map((m) => m.rssMb))
+  const appMemory = grown('app')
+  const appRuns = memory.get('app')!
   progress('')
 
   log(`## Main process and workers (normal preset, 1×; ${cores} cores)`)
   log()
-  const checks: [string, string, string, boolean][] = [
+  const checks: Check[] = [
     ['ms per captcha, one core (in-thread generator, one at a time)', formatSummary(normal1, 3), '≤ 1 ms', normal1.median <= 1],
     ...(seedRatio === undefined
       ? []
-      : [['faster than the seed (Python + Pillow)', `${formatSummary(seedRatio, 2)}×`, '> 1×', seedRatio.median > 1] as [string, string, string, boolean]]),
+      : [['faster than the seed (Python + Pillow)', `${formatSummary(seedRatio, 2)}×`, '> 1×', seedRatio.median > 1] as Check]),
     ['faster than svg-captcha + resvg', `${formatSummary(svgRatio, 2)}×`, '> 1×', svgRatio.median > 1],
     [
       `event-loop delay p99, 100 concurrent requests, pool of ${cores} workers (the app)`,
@@ -202,6 +227,16 @@ async function main(): Promise<void> {
       '≤ 10 ms',
       loopPool.p99.median <= 10
     ],
+    ...(loopNormalPriority === undefined
+      ? []
+      : [
+          [
+            'event-loop delay p99, the same pool with its workers at normal priority',
+            `${formatSummary(loopNormalPriority.p99, 1)} ms (max ${loopNormalPriority.max.toFixed(1)} ms)`,
+            '',
+            true
+          ] as Check
+        ]),
     [
       'event-loop delay p99, 100 concurrent requests, drawn in-thread (no pool)',
       `${formatSummary(loopInThread.p99, 1)} ms (max ${loopInThread.max.toFixed(1)} ms)`,
@@ -209,10 +244,10 @@ async function main(): Promise<void> {
       loopInThread.p99.median <= 10
     ],
     [
-      `RSS growth over ${cycles.toLocaleString('en')} create + verify cycles`,
-      `${memory.rssMb.toFixed(1)} MB trend (ends ${memory.rssEndsMb.toFixed(1)} MB; JS heap ${memory.heapMb.toFixed(1)} MB, buffers ${memory.externalMb.toFixed(1)} MB; store ${memory.storeSize})`,
+      `RSS growth over ${cycles.toLocaleString('en')} create + verify cycles, pool of ${cores} workers (the app)`,
+      `${formatSummary(appMemory, 1)} MB (main thread's JS heap ${median(appRuns.map((m) => m.heapMb)).toFixed(1)} MB, buffers ${median(appRuns.map((m) => m.externalMb)).toFixed(1)} MB; store ${appRuns[0]!.storeSize})`,
       '≤ 10 MB',
-      memory.rssMb <= 10
+      appMemory.median <= 10
     ],
     [
       `throughput, pool of ${cores} workers vs one worker pinned to one core, ${IN_FLIGHT} in flight`,
@@ -221,7 +256,13 @@ async function main(): Promise<void> {
       scaling.median >= 1.7
     ]
   ]
-  log(table(['measure', 'result', 'target', ''], checks.map(([a, b, c, ok]) => [a, b, c, verdict(ok)])))
+  log(table(['measure', 'result', 'target', ''], checks.map(([a, b, c, ok]) => [a, b, c, c === '' ? '' : verdict(ok)])))
+  log()
+  log(
+    `Not targets, for comparison (RSS growth over the same cycles, median (min–max) of ${memoryRuns}): the pool with ` +
+      `V8's own young-generation sizing ${formatSummary(grown('v8-young'), 1)} MB; the in-thread generator ` +
+      `${formatSummary(grown('in-thread'), 1)} MB.`
+  )
   log()
   log(
     `For comparison, not a target: one worker left free to use every CPU makes ${rate(one).toFixed(0)} /s on ` +

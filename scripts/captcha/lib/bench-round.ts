@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
 import type { CaptchaGenerator } from '../../../src/main/core/captcha'
 import { svgPeerRun } from './peers'
 
@@ -60,4 +61,38 @@ export function inChild<T>(args: readonly string[], cpu?: number): Promise<T> {
       resolve(JSON.parse(Buffer.concat(out).toString('utf8')) as T)
     })
   })
+}
+
+/**
+ * This script again, in a child process confined to one CPU, kept alive between measurements: the parent
+ * asks for a run by writing a count to its stdin and reads one JSON line back. Staying alive lets the
+ * one-core baseline and the pool take many short turns, so a noisy moment on the machine lands on both.
+ */
+export class PinnedChild<T> {
+  readonly #child
+  readonly #lines: AsyncIterator<string>
+
+  constructor(args: readonly string[], cpu: number) {
+    const node = [process.execPath, ...process.execArgv, process.argv[1]!, ...args]
+    this.#child = spawn('taskset', ['-c', String(cpu), ...node], { stdio: ['pipe', 'pipe', 'inherit'] })
+    this.#lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]()
+  }
+
+  async run(count: number): Promise<T> {
+    this.#child.stdin.write(`${count}\n`)
+    const line = await this.#lines.next()
+    if (line.done === true) throw new Error('pinned bench child exited')
+    return JSON.parse(line.value) as T
+  }
+
+  close(): void {
+    this.#child.stdin.end()
+  }
+}
+
+/** The child's side of PinnedChild: one measurement per count read from stdin, until stdin closes. */
+export async function servePinned(measure: (count: number) => Promise<unknown>): Promise<void> {
+  for await (const line of createInterface({ input: process.stdin })) {
+    process.stdout.write(`${JSON.stringify(await measure(Number(line)))}\n`)
+  }
 }
