@@ -3,6 +3,7 @@ import { constants } from 'node:zlib'
 import type { CaptchaGenerator } from '../../../src/main/core/captcha'
 import type { PngSettings } from '../../../src/main/core/captcha/png'
 import { COMPACT_PNG, DEFAULT_PNG, pngFromScanlines, scanlines } from '../../../src/main/core/captcha/png'
+import type { Layers } from '../../../src/main/core/captcha/render'
 import { drawPlan, renderPlan } from '../../../src/main/core/captcha/render'
 import { columnShifts } from '../../../src/main/core/captcha/warp'
 import { median } from './stats'
@@ -10,7 +11,16 @@ import { median } from './stats'
 /** Median microseconds per captcha for each stage of the app's pipeline, in order. */
 export interface StageTimes {
   stages: [string, number][]
+  /** The drawing stage again, one layer at a time on the same plans, each with its own read-back. */
+  layers: [string, number][]
 }
+
+const LAYERS: [string, Layers][] = [
+  ['pixel read-back alone (nothing drawn)', { background: false, glyphs: false, noise: false }],
+  ['background: flat fill + texture blotches', { background: true, glyphs: false, noise: false }],
+  ['glyphs: filled outlines', { background: false, glyphs: true, noise: false }],
+  ['noise: lines, curves, specks', { background: false, glyphs: false, noise: true }]
+]
 
 /** Where one captcha's time goes: the app's own steps, timed one by one on fresh captchas. */
 export async function measureStages(generator: CaptchaGenerator, scale: number, count: number): Promise<StageTimes> {
@@ -18,6 +28,7 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
   const draw: number[] = []
   const rows: number[] = []
   const deflate: number[] = []
+  const layers = LAYERS.map((): number[] => [])
   let rowBuffer: Buffer | undefined
   for (let i = 0; i < count; i++) {
     const t0 = performance.now()
@@ -35,6 +46,11 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
     draw.push(t2 - t1)
     rows.push(t3 - t2)
     deflate.push(t4 - t3)
+    for (const [j, [, only]] of LAYERS.entries()) {
+      const start = performance.now()
+      drawPlan(p, scale, only)
+      layers[j]!.push(performance.now() - start)
+    }
     // As in the app, each captcha in its own event-loop turn: Node frees native buffers between turns.
     await new Promise((resolve) => setImmediate(resolve))
   }
@@ -44,7 +60,8 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
       ['Skia drawing + pixel read-back', median(draw) * 1000],
       ['warp + RGBA → RGB rows, one pass (JS)', median(rows) * 1000],
       ['PNG: stored deflate blocks + chunks', median(deflate) * 1000]
-    ]
+    ],
+    layers: LAYERS.map(([name], j) => [name, median(layers[j]!) * 1000])
   }
 }
 

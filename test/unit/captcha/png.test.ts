@@ -1,7 +1,8 @@
 import { createCanvas, loadImage } from '@napi-rs/canvas'
+import { deflateSync, inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { PngFilter } from '../../../src/main/core/captcha/png'
-import { COMPACT_PNG, DEFAULT_PNG, encodePng, pngFromScanlines, scanlines } from '../../../src/main/core/captcha/png'
+import { COMPACT_PNG, DEFAULT_PNG, adler32, encodePng, pngFromScanlines, scanlines } from '../../../src/main/core/captcha/png'
 import { drawPlan, renderPlan } from '../../../src/main/core/captcha/render'
 import { columnShifts } from '../../../src/main/core/captcha/warp'
 import { seededRandom } from '../../../src/main/core/captcha'
@@ -47,6 +48,23 @@ describe('encodePng', () => {
       offset += 12 + length
     }
     expect(types).toEqual(['IHDR', 'IDAT', 'IEND'])
+  })
+})
+
+describe('stored zlib streams', () => {
+  it.each([0, 1, 5_551, 5_552, 5_553, 65_535, 65_536, 200_000])('checksums %i bytes as zlib does, in blocks zlib inflates', (length) => {
+    const random = seededRandom(length)
+    // Runs of 0xff push the Adler sums fastest towards the point where they must be reduced.
+    const data = Uint8Array.from({ length }, (_, i) => (i % 3 === 0 ? 0xff : random.int(256)))
+    const rows = Buffer.from(data)
+    const png = Buffer.from(pngFromScanlines(rows, 1, 1))
+    // IDAT starts after the signature (8) and IHDR (25); its data after the length and type (8).
+    const idatLength = png.readUInt32BE(33)
+    const zlibStream = png.subarray(41, 41 + idatLength)
+    expect(inflateSync(zlibStream).equals(rows)).toBe(true)
+    // inflate checks the Adler-32 trailer itself; zlib's own stream must end with the same one.
+    const zlibs = deflateSync(rows, { level: 0 })
+    expect(adler32(data)).toBe(zlibs.readUInt32BE(zlibs.length - 4))
   })
 })
 

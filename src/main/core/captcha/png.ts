@@ -117,37 +117,92 @@ export function scanlines(
   return out
 }
 
-function writeChunk(target: Buffer, offset: number, type: string, data: Uint8Array): number {
-  target.writeUInt32BE(data.length, offset)
+/** Writes one chunk whose data `fill` writes at the offset it is given; returns the offset after it. */
+function writeChunk(target: Buffer, offset: number, type: string, length: number, fill: (dataOffset: number) => void): number {
+  target.writeUInt32BE(length, offset)
   target.write(type, offset + 4, 'latin1')
-  target.set(data, offset + 8)
-  const crc = crc32(target.subarray(offset + 4, offset + 8 + data.length))
-  target.writeUInt32BE(crc, offset + 8 + data.length)
-  return offset + 12 + data.length
+  fill(offset + 8)
+  target.writeUInt32BE(crc32(target.subarray(offset + 4, offset + 8 + length)), offset + 8 + length)
+  return offset + 12 + length
 }
 
-function assemble(idat: Uint8Array, width: number, height: number): Uint8Array {
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(width, 0)
-  ihdr.writeUInt32BE(height, 4)
-  ihdr[8] = 8 // bit depth
-  ihdr[9] = 2 // colour type: truecolour
-  const total = SIGNATURE.length + 12 + ihdr.length + 12 + idat.length + 12
+/** An 8-bit RGB PNG around IDAT data of the given length, which `fillIdat` writes in place. */
+function assemble(width: number, height: number, idatLength: number, fillIdat: (target: Buffer, offset: number) => void): Uint8Array {
+  const total = SIGNATURE.length + 12 + 13 + 12 + idatLength + 12
+  // Not from Node's shared pool: the PNG must own its ArrayBuffer so a worker can transfer it.
   const out = Buffer.allocUnsafeSlow(total)
   out.set(SIGNATURE, 0)
-  let offset = writeChunk(out, SIGNATURE.length, 'IHDR', ihdr)
-  offset = writeChunk(out, offset, 'IDAT', idat)
-  writeChunk(out, offset, 'IEND', new Uint8Array(0))
+  let offset = writeChunk(out, SIGNATURE.length, 'IHDR', 13, (at) => {
+    out.writeUInt32BE(width, at)
+    out.writeUInt32BE(height, at + 4)
+    out[at + 8] = 8 // bit depth
+    out[at + 9] = 2 // colour type: truecolour
+    out.fill(0, at + 10, at + 13) // deflate, adaptive filtering, no interlace
+  })
+  offset = writeChunk(out, offset, 'IDAT', idatLength, (at) => fillIdat(out, at))
+  writeChunk(out, offset, 'IEND', 0, () => {})
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+}
+
+const STORED_BLOCK_MAX = 65_535
+const ADLER_MOD = 65_521
+/** Bytes after which the Adler-32 sums must be reduced to stay exact in 32 bits (zlib's NMAX). */
+const ADLER_RUN = 5_552
+
+/** Adler-32, the checksum that ends a zlib stream (Node exposes crc32 but not this). */
+export function adler32(data: Uint8Array): number {
+  let a = 1
+  let b = 0
+  for (let i = 0; i < data.length; ) {
+    const end = Math.min(i + ADLER_RUN, data.length)
+    for (; i < end; i++) {
+      a += data[i]!
+      b += a
+    }
+    a %= ADLER_MOD
+    b %= ADLER_MOD
+  }
+  return ((b << 16) | a) >>> 0
+}
+
+function storedZlibLength(rawLength: number): number {
+  return 2 + rawLength + 5 * Math.max(1, Math.ceil(rawLength / STORED_BLOCK_MAX)) + 4
+}
+
+/** A zlib stream of stored deflate blocks (RFC 1950/1951): the header, ≤64 KB blocks, the Adler-32. */
+function writeStoredZlib(target: Buffer, offset: number, raw: Uint8Array): void {
+  target[offset++] = 0x78 // deflate, 32 KB window
+  target[offset++] = 0x01 // no dictionary, fastest; 0x7801 is a multiple of 31 as the header check requires
+  for (let start = 0; ; ) {
+    const length = Math.min(STORED_BLOCK_MAX, raw.length - start)
+    const last = start + length >= raw.length
+    target[offset] = last ? 1 : 0 // BFINAL, BTYPE 00 = stored
+    target.writeUInt16LE(length, offset + 1)
+    target.writeUInt16LE(length ^ 0xffff, offset + 3)
+    target.set(raw.subarray(start, start + length), offset + 5)
+    offset += 5 + length
+    start += length
+    if (last) break
+  }
+  target.writeUInt32BE(adler32(raw), offset)
 }
 
 /**
  * Wraps filtered scanlines (from {@link scanlines}) into an 8-bit RGB PNG. Returns a Uint8Array that owns
  * an ArrayBuffer of exactly its size, so structured cloning over IPC copies the image and nothing else,
  * and a worker can transfer it.
+ *
+ * Level 0 is written here, not by zlib: every zlib stream reports its ~260 KB of state to V8 as external
+ * memory, which is released only when the stream object is collected, so one stream per captcha made V8
+ * run a full garbage collection every ~200 captchas (`--trace-gc`), on helper threads that took ~20% of
+ * the CPU. Stored blocks need no state at all, only a checksum.
  */
 export function pngFromScanlines(raw: Buffer, width: number, height: number, settings: PngSettings = DEFAULT_PNG): Uint8Array {
-  return assemble(deflateSync(raw, { level: settings.level, strategy: settings.strategy }), width, height)
+  if (settings.level === 0) {
+    return assemble(width, height, storedZlibLength(raw.length), (target, offset) => writeStoredZlib(target, offset, raw))
+  }
+  const idat = deflateSync(raw, { level: settings.level, strategy: settings.strategy })
+  return assemble(width, height, idat.length, (target, offset) => target.set(idat, offset))
 }
 
 /** Opaque RGBA pixels → PNG, both steps in one call. */
