@@ -30,7 +30,7 @@ export async function fullGc(): Promise<void> {
 }
 
 export interface MemoryGrowth {
-  /** RSS growth over the measured cycles from a least-squares line through 11 checkpoints. */
+  /** RSS growth over the measured cycles: the Theil–Sen slope through 11 checkpoints, times the cycles. */
   rssMb: number
   /** Plain last-minus-first RSS difference, for comparison. */
   rssEndsMb: number
@@ -40,26 +40,26 @@ export interface MemoryGrowth {
   storeSize: number
 }
 
+/**
+ * Theil–Sen slope: the median of the slopes between every pair of points. One checkpoint caught just
+ * before a collection returns its garbage moves it very little, where a least-squares line follows it.
+ */
 function slope(xs: readonly number[], ys: readonly number[]): number {
-  const n = xs.length
-  const mx = xs.reduce((a, b) => a + b, 0) / n
-  const my = ys.reduce((a, b) => a + b, 0) / n
-  let num = 0
-  let den = 0
-  xs.forEach((x, i) => {
-    num += (x - mx) * (ys[i]! - my)
-    den += (x - mx) ** 2
-  })
-  return num / den
+  const slopes: number[] = []
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) slopes.push((ys[j]! - ys[i]!) / (xs[j]! - xs[i]!))
+  }
+  slopes.sort((a, b) => a - b)
+  const mid = slopes.length >> 1
+  return slopes.length % 2 === 1 ? slopes[mid]! : (slopes[mid - 1]! + slopes[mid]!) / 2
 }
 
 /**
  * Growth across `cycles` create-and-verify rounds on one service (default store bound of 1000). Every
  * other challenge is abandoned unanswered, so the store fills up and must evict to stay bounded. The
  * first 5000 cycles are not counted: Skia's caches, the canvas surfaces and the allocators grow to their
- * working size there. RSS moves in 2 MB steps here (transparent huge pages), so the growth is read from
- * a line fitted through a checkpoint every tenth of the run, each after full GCs: a leak is a slope, a
- * single page-sized step is not.
+ * working size there. The growth is read from a robust line through a checkpoint every tenth of the
+ * run, each after full GCs: a leak is a slope, a single step (a page, garbage not yet returned) is not.
  */
 export async function memoryGrowth(
   makeService: (onIssued: (id: string, answer: string) => void) => CaptchaService,
