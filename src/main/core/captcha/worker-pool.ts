@@ -18,10 +18,11 @@ export type CaptchaWorkerFactory = (init: CaptchaWorkerInit) => Worker
 
 /**
  * The young generation of each worker's heap, in MB (V8 splits it into two semi-spaces and a large-object
- * space). A captcha allocates ~50 KB of short-lived objects, and left to itself V8 grew the new space of a
- * busy isolate to over 100 MB. That was most of the resident-set growth `npm run bench` saw, and a new
- * space larger than the old generation's headroom kept V8 starting full collections every few dozen ms,
- * whose helper threads burned CPU the other worker needed. Measured by `npm run bench`.
+ * space). Left alone, V8 sizes it from the machine's memory, up to 192 MB per isolate on this 24 GB VM,
+ * and under a steady stream of captchas it grew: 33 MB of resident set over 40 000 captchas, against
+ * 7.5 MB with this bound (measured before the PNG stopped using zlib; since then both stay within a few
+ * MB, and `npm run bench` shows the two side by side). A captcha leaves ~50 KB of short-lived objects,
+ * so 6 MB still means one young collection per ~40 captchas, which the bench cannot tell apart in speed.
  */
 export const WORKER_YOUNG_GENERATION_MB = 6
 
