@@ -18,7 +18,7 @@ export type CaptchaWorkerFactory = (init: CaptchaWorkerInit) => Worker
 
 /**
  * The young generation of each worker's heap, in MB (V8 splits it into two semi-spaces and a large-object
- * space). Left alone, V8 sizes it from the machine's memory, up to 192 MB per isolate on this 24 GB VM,
+ * space). Left alone, V8 sizes it from the machine's memory (its new space reached 128 MB on this 24 GB VM),
  * and under a steady stream of captchas it grew: 33 MB of resident set over 40 000 captchas, against
  * 7.5 MB with this bound (measured before the PNG stopped using zlib; since then both stay within a few
  * MB, and `npm run bench` shows the two side by side). A captcha leaves ~50 KB of short-lived objects,
