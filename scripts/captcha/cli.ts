@@ -2,7 +2,7 @@
 // prints one {"text","png"} object per line. A seed makes the output reproducible; it exists only here.
 import { once } from 'node:events'
 import type { CaptchaKind, CaptchaPreset, RandomSource } from '../../src/main/core/captcha'
-import { CaptchaGenerator, cryptoRandom, resolveOptions, seededRandom } from '../../src/main/core/captcha'
+import { COMPACT_PNG, CaptchaGenerator, cryptoRandom, resolveOptions, seededRandom } from '../../src/main/core/captcha'
 import type { Theme } from '../../src/shared/ipc'
 import { choiceArg, intArg, numberArg, parseArgs } from './lib/args'
 import { shippedFonts } from './lib/paths'
@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   const random: RandomSource = args.has('seed') ? seededRandom(intArg(args, 'seed', 0, 0, 0xffff_ffff)) : cryptoRandom
   const overrides = args.has('length') ? { length: intArg(args, 'length', 5, 4, 8) } : {}
 
-  const generator = new CaptchaGenerator(resolveOptions(preset, { ...overrides, fontFiles: shippedFonts() }), kind)
+  // Datasets are stored as base64 lines, so compress: the pixels are the same as the app's stored PNGs.
+  const generator = new CaptchaGenerator(resolveOptions(preset, { ...overrides, fontFiles: shippedFonts() }), kind, COMPACT_PNG)
   for (let i = 0; i < count; i++) {
     const captcha = await generator.generate({ theme, scale, random })
     const line = `${JSON.stringify({ text: captcha.answer, png: Buffer.from(captcha.png).toString('base64') })}\n`

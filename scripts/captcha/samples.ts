@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CaptchaKind, CaptchaPreset } from '../../src/main/core/captcha'
-import { CaptchaGenerator, resolveOptions, seededRandom } from '../../src/main/core/captcha'
+import { COMPACT_PNG, CaptchaGenerator, resolveOptions, seededRandom } from '../../src/main/core/captcha'
 import type { Theme } from '../../src/shared/ipc'
 import { repoRoot, shippedFonts } from './lib/paths'
 
@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   for (const preset of PRESETS) for (const theme of THEMES) jobs.push({ preset, theme, kind: 'text' })
   jobs.push({ preset: 'normal', theme: 'light', kind: 'arithmetic' })
   for (const [i, job] of jobs.entries()) {
-    const generator = new CaptchaGenerator(resolveOptions(job.preset, { fontFiles: shippedFonts() }), job.kind)
+    // Compressed: these files are committed and served by the README, unlike the app's stored PNGs.
+    const generator = new CaptchaGenerator(resolveOptions(job.preset, { fontFiles: shippedFonts() }), job.kind, COMPACT_PNG)
     const captcha = await generator.generate({ theme: job.theme, scale: 2, random: seededRandom(2024 + i) })
     const name = `captcha-${job.preset}${job.theme === 'dark' ? '-dark' : ''}${job.kind === 'arithmetic' ? '-arithmetic' : ''}.png`
     writeFileSync(join(out, name), captcha.png)

@@ -40,6 +40,11 @@ export async function oneCoreRound(
   return { ours, svg: svgPeerRun(count) }
 }
 
+/** Node's arguments to run this script again with the same loader flags. */
+function thisScript(args: readonly string[]): string[] {
+  return [...process.execArgv, process.argv[1]!, ...args]
+}
+
 /**
  * Runs this script again in a fresh Node process, with the same loader flags, and parses what it prints.
  * Each one-core round (and the memory test) gets its own process because a process's speed here depends on its memory layout: in some processes the
@@ -47,12 +52,9 @@ export async function oneCoreRound(
  * clears adding ~0.15 ms to every captcha and RSS jumps of 2 MB. The median over processes is what a user
  * would typically see.
  */
-export function inChild<T>(args: readonly string[], cpu?: number): Promise<T> {
+export function inChild<T>(args: readonly string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const node = [process.execPath, ...process.execArgv, process.argv[1]!, ...args]
-    // `taskset -c N` confines the child and every thread it starts (workers, V8 and libuv helpers) to one CPU.
-    const [command, ...rest] = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node]
-    const child = spawn(command!, rest, { stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, thisScript(args), { stdio: ['ignore', 'pipe', 'inherit'] })
     const out: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
     child.on('error', reject)
@@ -73,8 +75,8 @@ export class PinnedChild<T> {
   readonly #lines: AsyncIterator<string>
 
   constructor(args: readonly string[], cpu: number) {
-    const node = [process.execPath, ...process.execArgv, process.argv[1]!, ...args]
-    this.#child = spawn('taskset', ['-c', String(cpu), ...node], { stdio: ['pipe', 'pipe', 'inherit'] })
+    // `taskset -c N` confines the child and every thread it starts (workers, V8 and libuv helpers) to one CPU.
+    this.#child = spawn('taskset', ['-c', String(cpu), process.execPath, ...thisScript(args)], { stdio: ['pipe', 'pipe', 'inherit'] })
     this.#lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]()
   }
 

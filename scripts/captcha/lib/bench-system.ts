@@ -32,8 +32,6 @@ export async function fullGc(): Promise<void> {
 export interface MemoryGrowth {
   /** RSS growth over the measured cycles: the Theil–Sen slope through 11 checkpoints, times the cycles. */
   rssMb: number
-  /** Plain last-minus-first RSS difference, for comparison. */
-  rssEndsMb: number
   heapMb: number
   /** Buffers outside the JS heap (pixels, PNGs): where a leak of images would show. */
   externalMb: number
@@ -91,7 +89,6 @@ export async function memoryGrowth(
   const mb = (bytes: number): number => bytes / 2 ** 20
   return {
     rssMb: mb(slope(at, rss) * cycles),
-    rssEndsMb: mb(last!.rss - first!.rss),
     heapMb: mb(last!.heapUsed - first!.heapUsed),
     externalMb: mb(last!.external - first!.external),
     storeSize: service.size

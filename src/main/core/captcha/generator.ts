@@ -3,7 +3,6 @@ import { LIMITS } from '../../../shared/ipc'
 import type { Challenge } from './challenge'
 import { makeChallenge } from './challenge'
 import { registerFonts } from './fonts'
-import type { MeasureGlyph } from './metrics'
 import { measureOutline } from './metrics'
 import type { CaptchaKind, CaptchaOptions } from './options'
 import type { CaptchaPlan } from './plan'
@@ -45,7 +44,6 @@ export class CaptchaGenerator {
   readonly options: CaptchaOptions
   readonly kind: CaptchaKind
   readonly #families: string[]
-  readonly #measure: MeasureGlyph
   readonly #png: PngSettings
   #rows: Buffer | undefined
 
@@ -53,7 +51,6 @@ export class CaptchaGenerator {
     this.options = options
     this.kind = kind
     this.#families = registerFonts(options.fontFiles)
-    this.#measure = measureOutline
     this.#png = png
   }
 
@@ -68,7 +65,7 @@ export class CaptchaGenerator {
       families: this.#families,
       theme,
       random,
-      measure: this.#measure
+      measure: measureOutline
     })
   }
 
