@@ -10,11 +10,11 @@ import { choiceArg, intArg, parseArgs } from './lib/args'
 import { compareEncoders, measureStages } from './lib/bench-stages'
 import type { MemoryGrowth } from './lib/bench-system'
 import type { Throughput } from './lib/bench-system'
-import { concurrentRun, eventLoopDelay, memoryGrowth, sequentialRun, throughput } from './lib/bench-system'
+import { concurrentRun, eventLoopDelay, memoryGrowth, sequentialRun, throughputFor } from './lib/bench-system'
 import { pillowMissing } from './lib/datasets'
 import { repoRoot, shippedFonts } from './lib/paths'
 import type { RoundResult } from './lib/bench-round'
-import { PinnedChild, inChild, oneCoreRound, servePinned } from './lib/bench-round'
+import { ResidentChild, inChild, oneCoreRound, serveResident } from './lib/bench-round'
 import { seedPeerRun } from './lib/peers'
 import { tsxWorkerFactory } from './lib/tsx-worker'
 import type { Summary } from './lib/stats'
@@ -24,6 +24,10 @@ const PRESETS: CaptchaPreset[] = ['easy', 'normal', 'hard']
 const SCALES = [1, 2] as const
 /** Requests kept open in the throughput runs: enough that no worker ever waits for the next one. */
 const IN_FLIGHT = 8
+/** Each throughput measurement: a window of this many ms (~600 captchas on one core here). */
+const WINDOW_MS = 300
+/** Fresh sets of processes for the scaling turns: a process's speed depends on its memory layout (inChild). */
+const SCALING_SETS = 5
 /** The app (pool, bounded young generation), the pool with V8's own young-generation sizing, no pool. */
 const MEMORY_VARIANTS = ['app', 'v8-young', 'in-thread'] as const
 type MemoryVariant = (typeof MEMORY_VARIANTS)[number]
@@ -46,23 +50,23 @@ function machine(): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2), ['runs', 'count', 'cycles', 'memory-runs', 'round', 'memory', 'one-worker'])
+  const args = parseArgs(process.argv.slice(2), ['runs', 'count', 'cycles', 'memory-runs', 'round', 'memory', 'serve-pool'])
   const runs = intArg(args, 'runs', 7, 3, 101)
   const memoryRuns = intArg(args, 'memory-runs', 3, 1, 25)
   const count = intArg(args, 'count', 200, 10, 100_000)
   const cycles = intArg(args, 'cycles', 10_000, 100, 1_000_000)
   const fonts = shippedFonts()
+  if (args.has('serve-pool')) {
+    // A resident child of the scaling turns: a pool of this size, warmed up, measured on request.
+    const pool = new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(repoRoot()), fontPaths: fonts, size: intArg(args, 'serve-pool', 1, 1, 256) })
+    await throughputFor(pool, 1000, IN_FLIGHT)
+    await serveResident((ms) => throughputFor(pool, ms, IN_FLIGHT))
+    await pool.close()
+    return
+  }
   const generators = new Map(PRESETS.map((p) => [p, new CaptchaGenerator(resolveOptions(p, { fontFiles: fonts }))]))
   if (args.has('round')) {
     process.stdout.write(JSON.stringify(await oneCoreRound(generators, SCALES, count)))
-    return
-  }
-  if (args.has('one-worker')) {
-    // Pinned to one CPU by the parent: one worker, warmed up, then measured like the pool on request.
-    const single = new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(repoRoot()), fontPaths: fonts, size: 1 })
-    await concurrentRun(single, 1, 300, IN_FLIGHT)
-    await servePinned((n) => throughput(single, n, IN_FLIGHT))
-    await single.close()
     return
   }
   if (args.has('memory')) {
@@ -156,10 +160,9 @@ async function main(): Promise<void> {
   const createWorker = tsxWorkerFactory(repoRoot())
   const cores = availableParallelism()
   const pool = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: cores })
-  const single = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: 1 })
   const normalPriority = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: cores, nice: null })
   // Warm-up: worker start-up, font registration and Skia's caches in every worker.
-  for (const p of [pool, single, normalPriority]) await concurrentRun(p, 1, 300, IN_FLIGHT)
+  for (const p of [pool, normalPriority]) await concurrentRun(p, 1, 300, IN_FLIGHT)
 
   progress('event loop')
   const loopOf = async (service: CaptchaService): Promise<{ p99: Summary; max: number }> => {
@@ -177,46 +180,60 @@ async function main(): Promise<void> {
   await normalPriority.close()
   const loopInThread = await loopOf(new CaptchaService({ fontPaths: fonts }))
 
+  await pool.close()
+
   progress('cores')
-  // One core, literally: a one-worker pool in a child process confined to one CPU, so its main thread and
-  // V8's helper threads share that CPU too. There is one on each CPU and they take turns as the reference,
-  // so a CPU that is slower for a while (its host core busy with another tenant) does not bias the ratio.
-  // The pool and the reference run many short turns, alternating which goes first, so noisy moments land
-  // on both; the ratio is taken turn by turn. The two pinned processes running at once show what this
-  // machine gives two wholly independent processes: the ceiling for any in-process pool.
+  // Every side of the scaling comparison is a fresh resident child serving the same measurement: the app's
+  // pool of one worker per core, free to use every CPU; one worker confined to one CPU (the app given one
+  // core: os.availableParallelism() is then 1), one such child on each CPU, taking turns as the reference
+  // so a CPU that is slower for a while (its host core busy with another tenant) does not bias the ratio;
+  // and, for comparison, one worker free to use every CPU. Each turn brackets the pool between two windows
+  // of the reference and divides by their mean, so a drift of the machine's speed within a turn cancels.
+  // On alternate turns the two pinned children also run at once: what this machine gives two wholly
+  // independent processes, the ceiling for any in-process pool. Several sets of fresh processes, so no
+  // one process's memory layout decides the figure.
   const pinnedCpus = cores > 1 ? [0, 1] : [0]
-  const children = pinnedCpus.map((cpu) => new PinnedChild<Throughput>(['--one-worker'], cpu))
-  await Promise.all(children.map((c) => c.run(count)))
-  const pinned: Throughput[] = []
-  const all: Throughput[] = []
-  const independent: number[] = []
-  const turns = 4 * runs + 1
-  for (let r = 0; r < turns; r++) {
-    progress(`cores ${r + 1}/${turns}`)
-    const reference = children[r % children.length]!
-    const poolFirst = Math.floor(r / children.length) % 2 === 1
-    if (poolFirst) all.push(await throughput(pool, count * 2, IN_FLIGHT))
-    const alone = await reference.run(count * 2)
-    pinned.push(alone)
-    if (!poolFirst) all.push(await throughput(pool, count * 2, IN_FLIGHT))
-    if (children.length > 1 && r % 2 === 0) {
-      const together = await Promise.all(children.map((c) => c.run(count * 2)))
-      independent.push(together.reduce((sum, t) => sum + t.perSecond, 0) / alone.perSecond)
+  const turnsPerSet = Math.round((4 * runs) / SCALING_SETS) + 1
+  const scaling: number[] = []
+  const poolRuns: Throughput[] = []
+  const pinnedRuns: Throughput[] = []
+  const ceiling: number[] = []
+  const freeRuns: Throughput[] = []
+  const poolOverFree: number[] = []
+  for (let set = 0; set < SCALING_SETS; set++) {
+    const poolChild = new ResidentChild<Throughput>(['--serve-pool', String(cores)])
+    const pinned = pinnedCpus.map((cpu) => new ResidentChild<Throughput>(['--serve-pool', '1'], cpu))
+    const free = new ResidentChild<Throughput>(['--serve-pool', '1'])
+    const all = [poolChild, ...pinned, free]
+    // The first answer also waits for each child's start-up and warm-up.
+    for (const child of all) await child.run(WINDOW_MS)
+    for (let t = 0; t < turnsPerSet; t++) {
+      progress(`cores ${set * turnsPerSet + t + 1}/${SCALING_SETS * turnsPerSet}`)
+      const reference = pinned[t % pinned.length]!
+      const before = await reference.run(WINDOW_MS)
+      const both = await poolChild.run(WINDOW_MS)
+      const after = await reference.run(WINDOW_MS)
+      const one = (before.perSecond + after.perSecond) / 2
+      scaling.push(both.perSecond / one)
+      poolRuns.push(both)
+      pinnedRuns.push(before, after)
+      if (pinned.length > 1 && t % 2 === 0) {
+        const together = await Promise.all(pinned.map((c) => c.run(WINDOW_MS)))
+        ceiling.push(together.reduce((sum, r) => sum + r.perSecond, 0) / one)
+      } else {
+        const alone = await free.run(WINDOW_MS)
+        freeRuns.push(alone)
+        poolOverFree.push(both.perSecond / alone.perSecond)
+      }
     }
+    await Promise.all(all.map((child) => child.close()))
   }
-  for (const c of children) c.close()
-  // Not targets: one worker left free to use every CPU, and the in-thread generator with requests in flight.
-  const one: Throughput[] = []
+  // Not a target: the in-thread generator with requests in flight.
   const inThread: number[] = []
-  for (let r = 0; r < runs; r++) {
-    one.push(await throughput(single, count * 2, IN_FLIGHT))
-    inThread.push(1000 / (await concurrentRun(normal, 1, count, 4)))
-  }
+  for (let r = 0; r < runs; r++) inThread.push(1000 / (await concurrentRun(normal, 1, count, 4)))
   const rate = (list: Throughput[]): number => median(list.map((t) => t.perSecond))
   const usedCores = (list: Throughput[]): string => median(list.map((t) => t.coresUsed)).toFixed(2)
-  const scaling = summarise(all.map((t, i) => t.perSecond / pinned[i]!.perSecond))
-  const scalingUnpinned = summarise(one.map((t) => rate(all) / t.perSecond))
-  await Promise.all([pool.close(), single.close()])
+  const scalingSummary = summarise(scaling)
 
   // Each variant in fresh processes, interleaved, as many runs as the memory rounds ask for.
   const memory = new Map<MemoryVariant, MemoryGrowth[]>(MEMORY_VARIANTS.map((v) => [v, []]))
@@ -268,10 +285,10 @@ async function main(): Promise<void> {
       appMemory.median <= 10
     ],
     [
-      `throughput, pool of ${cores} workers vs one worker pinned to one core, ${IN_FLIGHT} in flight, ${turns} turns`,
-      `${formatSummary(scaling, 2)}× (${rate(all).toFixed(0)} /s on ${usedCores(all)} cores vs ${rate(pinned).toFixed(0)} /s on ${usedCores(pinned)})`,
+      `throughput, pool of ${cores} workers vs one worker pinned to one core, ${IN_FLIGHT} in flight, ${scaling.length} turns in ${SCALING_SETS} sets of fresh processes`,
+      `${formatSummary(scalingSummary, 2)}× (${rate(poolRuns).toFixed(0)} /s on ${usedCores(poolRuns)} cores vs ${rate(pinnedRuns).toFixed(0)} /s on ${usedCores(pinnedRuns)})`,
       '≥ 1.7×',
-      scaling.median >= 1.7
+      scalingSummary.median >= 1.7
     ]
   ]
   log(table(['measure', 'result', 'target', ''], checks.map(([a, b, c, ok]) => [a, b, c, c === '' ? '' : verdict(ok)])))
@@ -282,16 +299,16 @@ async function main(): Promise<void> {
       `${formatSummary(grown('in-thread'), 1)} MB.`
   )
   log()
-  if (independent.length > 0) {
+  if (ceiling.length > 0) {
     log(
       `The machine's own ceiling, for comparison: two independent one-worker processes, each pinned to its own CPU and ` +
-        `run together, make ${formatSummary(summarise(independent), 2)}× what one makes alone.`
+        `run together, make ${formatSummary(summarise(ceiling), 2)}× what one makes alone.`
     )
     log()
   }
   log(
-    `For comparison, not a target: one worker left free to use every CPU makes ${rate(one).toFixed(0)} /s on ` +
-      `${usedCores(one)} cores (the pool is ${formatSummary(scalingUnpinned, 2)}× that), and the in-thread generator ` +
+    `For comparison, not a target: one worker left free to use every CPU makes ${rate(freeRuns).toFixed(0)} /s on ` +
+      `${usedCores(freeRuns)} cores (the pool is ${formatSummary(summarise(poolOverFree), 2)}× that), and the in-thread generator ` +
       `with 4 requests in flight ${median(inThread).toFixed(0)} /s.`
   )
   if (checks.some(([, , , ok]) => !ok)) process.exitCode = 2

@@ -66,34 +66,43 @@ export function inChild<T>(args: readonly string[]): Promise<T> {
 }
 
 /**
- * This script again, in a child process confined to one CPU, kept alive between measurements: the parent
- * asks for a run by writing a count to its stdin and reads one JSON line back. Staying alive lets the
- * one-core baseline and the pool take many short turns, so a noisy moment on the machine lands on both.
+ * This script again in a child process kept alive between measurements, confined to one CPU by
+ * `taskset -c N` when `cpu` is given (the child and every thread it starts: workers, V8 and libuv
+ * helpers). The parent asks for a measurement by writing a window in ms to its stdin and reads one JSON
+ * line back. Staying alive lets the processes being compared take many short turns, so a noisy moment on
+ * the machine lands on all of them.
  */
-export class PinnedChild<T> {
+export class ResidentChild<T> {
   readonly #child
   readonly #lines: AsyncIterator<string>
 
-  constructor(args: readonly string[], cpu: number) {
-    // `taskset -c N` confines the child and every thread it starts (workers, V8 and libuv helpers) to one CPU.
-    this.#child = spawn('taskset', ['-c', String(cpu), process.execPath, ...thisScript(args)], { stdio: ['pipe', 'pipe', 'inherit'] })
+  constructor(args: readonly string[], cpu?: number) {
+    const command = cpu === undefined ? [process.execPath, ...thisScript(args)] : ['taskset', '-c', String(cpu), process.execPath, ...thisScript(args)]
+    this.#child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] })
     this.#lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]()
   }
 
-  async run(count: number): Promise<T> {
-    this.#child.stdin.write(`${count}\n`)
+  async run(windowMs: number): Promise<T> {
+    this.#child.stdin.write(`${windowMs}\n`)
     const line = await this.#lines.next()
-    if (line.done === true) throw new Error('pinned bench child exited')
+    if (line.done === true) throw new Error('resident bench child exited')
     return JSON.parse(line.value) as T
   }
 
-  close(): void {
-    this.#child.stdin.end()
+  /** Ends its stdin and resolves once it has exited, so the next processes start on an idle machine. */
+  close(): Promise<void> {
+    const child = this.#child
+    const exited = new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve()
+      else child.once('close', () => resolve())
+    })
+    child.stdin.end()
+    return exited
   }
 }
 
-/** The child's side of PinnedChild: one measurement per count read from stdin, until stdin closes. */
-export async function servePinned(measure: (count: number) => Promise<unknown>): Promise<void> {
+/** The child's side of ResidentChild: one measurement per window read from stdin, until stdin closes. */
+export async function serveResident(measure: (windowMs: number) => Promise<unknown>): Promise<void> {
   for await (const line of createInterface({ input: process.stdin })) {
     process.stdout.write(`${JSON.stringify(await measure(Number(line)))}\n`)
   }
