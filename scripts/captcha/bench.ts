@@ -187,24 +187,25 @@ async function main(): Promise<void> {
   // pool of one worker per core, free to use every CPU; one worker confined to one CPU (the app given one
   // core: os.availableParallelism() is then 1), one such child on each CPU, taking turns as the reference
   // so a CPU that is slower for a while (its host core busy with another tenant) does not bias the ratio;
-  // and, for comparison, one worker free to use every CPU. Each turn brackets the pool between two windows
-  // of the reference and divides by their mean, so a drift of the machine's speed within a turn cancels.
-  // On alternate turns the two pinned children also run at once: what this machine gives two wholly
-  // independent processes, the ceiling for any in-process pool. Several sets of fresh processes, so no
-  // one process's memory layout decides the figure.
+  // and, for comparison, two one-worker children free to use every CPU. Each turn brackets the pool between
+  // two windows of the reference and divides by their mean, so a drift of the machine's speed within a
+  // turn cancels. On alternate turns two one-worker children also run at once, the pinned ones or the free
+  // ones: what this machine gives two wholly independent processes, pinned or scheduled like the pool's
+  // threads. Several sets of fresh processes, so no one process's memory layout decides the figure.
   const pinnedCpus = cores > 1 ? [0, 1] : [0]
   const turnsPerSet = Math.round((4 * runs) / SCALING_SETS) + 1
   const scaling: number[] = []
   const poolRuns: Throughput[] = []
   const pinnedRuns: Throughput[] = []
   const ceiling: number[] = []
+  const floatingCeiling: number[] = []
   const freeRuns: Throughput[] = []
   const poolOverFree: number[] = []
   for (let set = 0; set < SCALING_SETS; set++) {
     const poolChild = new ResidentChild<Throughput>(['--serve-pool', String(cores)])
     const pinned = pinnedCpus.map((cpu) => new ResidentChild<Throughput>(['--serve-pool', '1'], cpu))
-    const free = new ResidentChild<Throughput>(['--serve-pool', '1'])
-    const all = [poolChild, ...pinned, free]
+    const free = [0, 1].map(() => new ResidentChild<Throughput>(['--serve-pool', '1']))
+    const all = [poolChild, ...pinned, ...free]
     // The first answer also waits for each child's start-up and warm-up.
     for (const child of all) await child.run(WINDOW_MS)
     for (let t = 0; t < turnsPerSet; t++) {
@@ -221,9 +222,11 @@ async function main(): Promise<void> {
         const together = await Promise.all(pinned.map((c) => c.run(WINDOW_MS)))
         ceiling.push(together.reduce((sum, r) => sum + r.perSecond, 0) / one)
       } else {
-        const alone = await free.run(WINDOW_MS)
+        const alone = await free[0]!.run(WINDOW_MS)
         freeRuns.push(alone)
         poolOverFree.push(both.perSecond / alone.perSecond)
+        const together = await Promise.all(free.map((c) => c.run(WINDOW_MS)))
+        floatingCeiling.push(together.reduce((sum, r) => sum + r.perSecond, 0) / one)
       }
     }
     await Promise.all(all.map((child) => child.close()))
@@ -301,8 +304,9 @@ async function main(): Promise<void> {
   log()
   if (ceiling.length > 0) {
     log(
-      `The machine's own ceiling, for comparison: two independent one-worker processes, each pinned to its own CPU and ` +
-        `run together, make ${formatSummary(summarise(ceiling), 2)}× what one makes alone.`
+      `The machine's own ceiling, for comparison: two independent one-worker processes run together make ` +
+        `${formatSummary(summarise(ceiling), 2)}× what one makes alone when each is pinned to its own CPU, and ` +
+        `${formatSummary(summarise(floatingCeiling), 2)}× when both are free to use either CPU, as the pool's threads are.`
     )
     log()
   }
