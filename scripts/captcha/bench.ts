@@ -5,7 +5,7 @@ import { cpus, availableParallelism } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CaptchaPreset } from '../../src/main/core/captcha'
-import { CaptchaGenerator, CaptchaService, CaptchaWorkerPool, WORKER_NICE, resolveOptions } from '../../src/main/core/captcha'
+import { CaptchaGenerator, CaptchaService, CaptchaWorkerPool, WORKER_NICE, defaultPoolSize, resolveOptions } from '../../src/main/core/captcha'
 import { choiceArg, intArg, parseArgs } from './lib/args'
 import { compareEncoders, measureStages } from './lib/bench-stages'
 import type { MemoryGrowth } from './lib/bench-system'
@@ -155,12 +155,14 @@ async function main(): Promise<void> {
   log(table(['encoder', 'µs / image', 'bytes'], encoders.map((e) => [e.name, e.microseconds.toFixed(0), e.bytes.toFixed(0)])))
   log()
 
-  // The app's path: drawing on a pool of workers, one per core. The in-thread service is kept for
+  // The app's path: drawing on a pool of workers, one per core up to two. The in-thread service is kept for
   // comparison: it is what tests, the CLI and a pool-less CaptchaService use.
   const createWorker = tsxWorkerFactory(repoRoot())
   const cores = availableParallelism()
-  const pool = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: cores })
-  const normalPriority = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: cores, nice: null })
+  // The app's pool: one worker per core, at most DEFAULT_MAX_WORKERS.
+  const workers = defaultPoolSize()
+  const pool = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: workers })
+  const normalPriority = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: workers, nice: null })
   // Warm-up: worker start-up, font registration and Skia's caches in every worker.
   for (const p of [pool, normalPriority]) await concurrentRun(p, 1, 300, IN_FLIGHT)
 
@@ -184,8 +186,8 @@ async function main(): Promise<void> {
 
   progress('cores')
   // Every side of the scaling comparison is a fresh resident child serving the same measurement: the app's
-  // pool of one worker per core, free to use every CPU; one worker confined to one CPU (the app given one
-  // core: os.availableParallelism() is then 1), one such child on each CPU, taking turns as the reference
+  // pool (one worker per core, at most two), free to use every CPU; one worker confined to one CPU (the
+  // app given one core: os.availableParallelism() is then 1), one such child on each CPU, taking turns as the reference
   // so a CPU that is slower for a while (its host core busy with another tenant) does not bias the ratio;
   // and, for comparison, two one-worker children free to use every CPU. Each turn brackets the pool between
   // two windows of the reference and divides by their mean, so a drift of the machine's speed within a
@@ -202,7 +204,7 @@ async function main(): Promise<void> {
   const freeRuns: Throughput[] = []
   const poolOverFree: number[] = []
   for (let set = 0; set < SCALING_SETS; set++) {
-    const poolChild = new ResidentChild<Throughput>(['--serve-pool', String(cores)])
+    const poolChild = new ResidentChild<Throughput>(['--serve-pool', String(workers)])
     const pinned = pinnedCpus.map((cpu) => new ResidentChild<Throughput>(['--serve-pool', '1'], cpu))
     const free = [0, 1].map(() => new ResidentChild<Throughput>(['--serve-pool', '1']))
     const all = [poolChild, ...pinned, ...free]
@@ -260,7 +262,7 @@ async function main(): Promise<void> {
       : [['faster than the seed (Python + Pillow)', `${formatSummary(seedRatio, 2)}×`, '> 1×', seedRatio.median > 1] as Check]),
     ['faster than svg-captcha + resvg', `${formatSummary(svgRatio, 2)}×`, '> 1×', svgRatio.median > 1],
     [
-      `event-loop delay p99, 100 concurrent requests, pool of ${cores} workers (the app)`,
+      `event-loop delay p99, 100 concurrent requests, pool of ${workers} workers (the app)`,
       `${formatSummary(loopPool.p99, 1)} ms (max ${loopPool.max.toFixed(1)} ms)`,
       '≤ 10 ms',
       loopPool.p99.median <= 10
@@ -282,13 +284,13 @@ async function main(): Promise<void> {
       loopInThread.p99.median <= 10
     ],
     [
-      `RSS growth over ${cycles.toLocaleString('en')} create + verify cycles, pool of ${cores} workers (the app)`,
+      `RSS growth over ${cycles.toLocaleString('en')} create + verify cycles, pool of ${workers} workers (the app)`,
       `${formatSummary(appMemory, 1)} MB (main thread's JS heap ${median(appRuns.map((m) => m.heapMb)).toFixed(1)} MB, buffers ${median(appRuns.map((m) => m.externalMb)).toFixed(1)} MB; store ${appRuns[0]!.storeSize})`,
       '≤ 10 MB',
       appMemory.median <= 10
     ],
     [
-      `throughput, pool of ${cores} workers vs one worker pinned to one core, ${IN_FLIGHT} in flight, ${scaling.length} turns in ${SCALING_SETS} sets of fresh processes`,
+      `throughput, pool of ${workers} workers vs one worker pinned to one core, ${IN_FLIGHT} in flight, ${scaling.length} turns in ${SCALING_SETS} sets of fresh processes`,
       `${formatSummary(scalingSummary, 2)}× (${rate(poolRuns).toFixed(0)} /s on ${usedCores(poolRuns)} cores vs ${rate(pinnedRuns).toFixed(0)} /s on ${usedCores(pinnedRuns)})`,
       '≥ 1.7×',
       scalingSummary.median >= 1.7

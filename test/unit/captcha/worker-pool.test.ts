@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
-import { CaptchaService, CaptchaWorkerPool, DEFAULT_ALPHABET, WORKER_NICE, WORKER_YOUNG_GENERATION_MB } from '../../../src/main/core/captcha'
+import {
+  CaptchaService,
+  CaptchaWorkerPool,
+  DEFAULT_ALPHABET,
+  DEFAULT_MAX_WORKERS,
+  WORKER_NICE,
+  WORKER_YOUNG_GENERATION_MB,
+  defaultPoolSize
+} from '../../../src/main/core/captcha'
 import type { CaptchaWorkerPoolOptions } from '../../../src/main/core/captcha'
 import { tsxWorkerFactory } from '../../../scripts/captcha/lib/tsx-worker'
 import { FONT_FILES, readPng } from './helpers'
@@ -93,6 +101,16 @@ describe('CaptchaWorkerPool', () => {
     ).toThrow(RangeError)
     expect(() => new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(ROOT), fontPaths: FONT_FILES, size: 0 })).toThrow(RangeError)
     expect(spawned).toBe(0)
+  })
+
+  it('starts one worker per core by default, but never more than DEFAULT_MAX_WORKERS', async () => {
+    expect(DEFAULT_MAX_WORKERS).toBe(2)
+    expect([1, 2, 3, 16, 128].map((cores) => defaultPoolSize(cores))).toEqual([1, 2, 2, 2, 2])
+    let spawned = 0
+    const sized = pool({ size: undefined, createWorker: tsxWorkerFactory(ROOT, () => spawned++) })
+    expect(sized.size).toBe(defaultPoolSize())
+    expect(spawned).toBe(defaultPoolSize())
+    await sized.generate()
   })
 
   it('spreads concurrent requests over every worker, least busy first', async () => {

@@ -1,7 +1,7 @@
 // The captcha engine of the main process. Nothing here imports electron: it runs (and is tested) on plain Node.
 export { CaptchaService } from './service'
 export type { CaptchaServiceOptions } from './service'
-export { CaptchaWorkerPool, WORKER_NICE, WORKER_YOUNG_GENERATION_MB } from './worker-pool'
+export { CaptchaWorkerPool, DEFAULT_MAX_WORKERS, WORKER_NICE, WORKER_YOUNG_GENERATION_MB, defaultPoolSize } from './worker-pool'
 export type { CaptchaWorkerData, CaptchaWorkerFactory, CaptchaWorkerInit, CaptchaWorkerPoolOptions } from './worker-pool'
 export { CaptchaGenerator, clampScale } from './generator'
 export { COMPACT_PNG, DEFAULT_PNG } from './png'

@@ -33,10 +33,23 @@ export const WORKER_YOUNG_GENERATION_MB = 6
  */
 export const WORKER_NICE: number | null = process.platform === 'linux' ? constants.priority.PRIORITY_BELOW_NORMAL : null
 
+/**
+ * Workers a pool starts by default, however many cores the machine has. Each one is a V8 isolate with its
+ * own fonts, outlines and canvases: ~27 MB of resident memory (bundled entry, measured with 1, 2, 4 and
+ * 8 workers), so one per core would cost a 16-thread laptop ~430 MB for a login window, which asks for
+ * one captcha at a time. Two keep a refresh that arrives while one is drawing off the main thread.
+ */
+export const DEFAULT_MAX_WORKERS = 2
+
+/** One worker per core, at most DEFAULT_MAX_WORKERS. */
+export function defaultPoolSize(parallelism: number = availableParallelism()): number {
+  return Math.max(1, Math.min(Math.floor(parallelism), DEFAULT_MAX_WORKERS))
+}
+
 export interface CaptchaWorkerPoolOptions {
   createWorker: CaptchaWorkerFactory
   fontPaths: string[]
-  /** Default os.availableParallelism(). */
+  /** Default defaultPoolSize(): one per core, at most DEFAULT_MAX_WORKERS. */
   size?: number
   preset?: CaptchaPreset
   kind?: CaptchaKind
@@ -74,7 +87,7 @@ export class CaptchaWorkerPool {
   #stillborn = 0
 
   constructor(options: CaptchaWorkerPoolOptions) {
-    const size = options.size ?? availableParallelism()
+    const size = options.size ?? defaultPoolSize()
     if (!Number.isInteger(size) || size <= 0) throw new RangeError('size must be a positive integer')
     // Validated here, on the main thread, so a bad option fails at start-up rather than inside a worker.
     const resolved = resolveOptions(options.preset ?? 'normal', {
