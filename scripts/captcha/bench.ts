@@ -187,8 +187,8 @@ async function main(): Promise<void> {
   progress('cores')
   // Every side of the scaling comparison is a fresh resident child serving the same measurement: the app's
   // pool (one worker per core, at most two), free to use every CPU; one worker confined to one CPU (the
-  // app given one core: os.availableParallelism() is then 1), one such child on each CPU, taking turns as the reference
-  // so a CPU that is slower for a while (its host core busy with another tenant) does not bias the ratio;
+  // app given one core: os.availableParallelism() is then 1), one such child on each CPU, taking turns as
+  // the reference so a CPU that is slower for a while (its host core busy with another tenant) does not bias the ratio;
   // and, for comparison, two one-worker children free to use every CPU. Each turn brackets the pool between
   // two windows of the reference and divides by their mean, so a drift of the machine's speed within a
   // turn cancels. On alternate turns two one-worker children also run at once, the pinned ones or the free
@@ -203,6 +203,9 @@ async function main(): Promise<void> {
   const floatingCeiling: number[] = []
   const freeRuns: Throughput[] = []
   const poolOverFree: number[] = []
+  /** Captchas per second of several children measured over the same window, added up. */
+  const together = async (children: ResidentChild<Throughput>[]): Promise<number> =>
+    (await Promise.all(children.map((c) => c.run(WINDOW_MS)))).reduce((sum, r) => sum + r.perSecond, 0)
   for (let set = 0; set < SCALING_SETS; set++) {
     const poolChild = new ResidentChild<Throughput>(['--serve-pool', String(workers)])
     const pinned = pinnedCpus.map((cpu) => new ResidentChild<Throughput>(['--serve-pool', '1'], cpu))
@@ -221,14 +224,12 @@ async function main(): Promise<void> {
       poolRuns.push(both)
       pinnedRuns.push(before, after)
       if (pinned.length > 1 && t % 2 === 0) {
-        const together = await Promise.all(pinned.map((c) => c.run(WINDOW_MS)))
-        ceiling.push(together.reduce((sum, r) => sum + r.perSecond, 0) / one)
+        ceiling.push((await together(pinned)) / one)
       } else {
         const alone = await free[0]!.run(WINDOW_MS)
         freeRuns.push(alone)
         poolOverFree.push(both.perSecond / alone.perSecond)
-        const together = await Promise.all(free.map((c) => c.run(WINDOW_MS)))
-        floatingCeiling.push(together.reduce((sum, r) => sum + r.perSecond, 0) / one)
+        floatingCeiling.push((await together(free)) / one)
       }
     }
     await Promise.all(all.map((child) => child.close()))

@@ -77,8 +77,9 @@ export class ResidentChild<T> {
   readonly #lines: AsyncIterator<string>
 
   constructor(args: readonly string[], cpu?: number) {
-    const command = cpu === undefined ? [process.execPath, ...thisScript(args)] : ['taskset', '-c', String(cpu), process.execPath, ...thisScript(args)]
-    this.#child = spawn(command[0]!, command.slice(1), { stdio: ['pipe', 'pipe', 'inherit'] })
+    const node = [process.execPath, ...thisScript(args)]
+    const [command, ...rest] = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node]
+    this.#child = spawn(command!, rest, { stdio: ['pipe', 'pipe', 'inherit'] })
     this.#lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]()
   }
 

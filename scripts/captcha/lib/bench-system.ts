@@ -102,25 +102,29 @@ export async function sequentialRun(generator: CaptchaGenerator, scale: number, 
   return (performance.now() - start) / count
 }
 
+type Generates = { generate(request: { scale?: number }): Promise<unknown> }
+
+/** `inflight` lanes, each asking for the next captcha once its last one arrived, while `more()` agrees; how many arrived. */
+async function lanes(generator: Generates, scale: number, inflight: number, more: () => boolean): Promise<number> {
+  let done = 0
+  const lane = async (): Promise<void> => {
+    while (more()) {
+      await generator.generate({ scale })
+      done++
+    }
+  }
+  await Promise.all(Array.from({ length: inflight }, lane))
+  return done
+}
+
 /**
  * ms per captcha with `inflight` requests kept open. With the in-thread generator the main thread draws
  * the next captcha while threadpool threads deflate earlier ones; with a worker pool each worker draws.
  */
-export async function concurrentRun(
-  generator: { generate(request: { scale?: number }): Promise<unknown> },
-  scale: number,
-  count: number,
-  inflight: number
-): Promise<number> {
+export async function concurrentRun(generator: Generates, scale: number, count: number, inflight: number): Promise<number> {
   let started = 0
   const start = performance.now()
-  const lane = async (): Promise<void> => {
-    while (started < count) {
-      started++
-      await generator.generate({ scale })
-    }
-  }
-  await Promise.all(Array.from({ length: inflight }, lane))
+  await lanes(generator, scale, inflight, () => started++ < count)
   return (performance.now() - start) / count
 }
 
@@ -137,22 +141,10 @@ export interface Throughput {
  * itself for the rest of its run. No request starts after the window closes; the ones still open finish
  * and are counted, over the time they took.
  */
-export async function throughputFor(
-  generator: { generate(request: { scale?: number }): Promise<unknown> },
-  ms: number,
-  inflight: number
-): Promise<Throughput> {
+export async function throughputFor(generator: Generates, ms: number, inflight: number): Promise<Throughput> {
   const cpu = process.cpuUsage()
   const start = performance.now()
-  const closes = start + ms
-  let done = 0
-  const lane = async (): Promise<void> => {
-    while (performance.now() < closes) {
-      await generator.generate({ scale: 1 })
-      done++
-    }
-  }
-  await Promise.all(Array.from({ length: inflight }, lane))
+  const done = await lanes(generator, 1, inflight, () => performance.now() < start + ms)
   const wall = performance.now() - start
   const used = process.cpuUsage(cpu)
   return { perSecond: (1000 * done) / wall, coresUsed: (used.user + used.system) / 1000 / wall }

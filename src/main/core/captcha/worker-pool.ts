@@ -43,7 +43,7 @@ export const DEFAULT_MAX_WORKERS = 2
 
 /** One worker per core, at most DEFAULT_MAX_WORKERS. */
 export function defaultPoolSize(parallelism: number = availableParallelism()): number {
-  return Math.max(1, Math.min(Math.floor(parallelism), DEFAULT_MAX_WORKERS))
+  return Math.max(1, Math.min(parallelism, DEFAULT_MAX_WORKERS))
 }
 
 export interface CaptchaWorkerPoolOptions {
