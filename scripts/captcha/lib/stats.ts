@@ -21,6 +21,32 @@ export function summarise(values: readonly number[]): Summary {
   return { median: median(s), min: s[0] ?? Number.NaN, max: s[s.length - 1] ?? Number.NaN, runs: s.length }
 }
 
+/**
+ * A confidence interval for the median that assumes nothing about the noise's shape: the j-th smallest and
+ * the j-th largest value, with j the largest rank for which fewer than j of the n values fall below the
+ * true median with probability at most (1 − confidence)/2 (each value lands on either side with
+ * probability ½, so the count below is binomial). With too few values for that confidence (fewer than six
+ * for 95%) it is the whole range.
+ */
+export function medianInterval(values: readonly number[], confidence = 0.95): { low: number; high: number } {
+  const s = sorted(values)
+  const n = s.length
+  if (n === 0) return { low: Number.NaN, high: Number.NaN }
+  const tail = (1 - confidence) / 2
+  let below = 0
+  let logChoose = 0 // log C(n, k), built up term by term so large n neither overflows nor underflows
+  let rank = 0
+  for (let k = 0; k < n; k++) {
+    if (k > 0) logChoose += Math.log((n - k + 1) / k)
+    const p = Math.exp(logChoose - n * Math.LN2)
+    if (below + p > tail) break
+    below += p
+    rank = k + 1
+  }
+  rank = Math.max(1, rank)
+  return { low: s[rank - 1]!, high: s[n - rank]! }
+}
+
 /** "0.61 (0.58–0.70)" */
 export function formatSummary(s: Summary, digits = 2): string {
   return `${s.median.toFixed(digits)} (${s.min.toFixed(digits)}–${s.max.toFixed(digits)})`
