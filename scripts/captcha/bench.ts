@@ -180,7 +180,9 @@ async function main(): Promise<void> {
       delays.push(d.p99)
       maxima.push(d.max)
     }
-    return { p99: summarise(delays), max: median(maxima) }
+    // With the pool a burst lasts ~30 ms, ~30 samples at 1 ms resolution, so its p99 is its worst delay:
+    // the median of the maxima would only repeat it, so the worst delay of all runs is shown beside it.
+    return { p99: summarise(delays), max: Math.max(...maxima) }
   }
   const loopPool = await loopOf(new CaptchaService({ fontPaths: fonts, pool }))
   const loopNormalPriority = WORKER_NICE === null ? undefined : await loopOf(new CaptchaService({ fontPaths: fonts, pool: normalPriority }))
@@ -272,7 +274,7 @@ async function main(): Promise<void> {
     ['faster than svg-captcha + resvg', `${formatSummary(svgRatio, 2)}×`, '> 1×', svgRatio.median > 1],
     [
       `event-loop delay p99, 100 concurrent requests, pool of ${workers} workers (the app)`,
-      `${formatSummary(loopPool.p99, 1)} ms (max ${loopPool.max.toFixed(1)} ms)`,
+      `${formatSummary(loopPool.p99, 1)} ms (worst delay of all runs ${loopPool.max.toFixed(1)} ms)`,
       '≤ 10 ms',
       loopPool.p99.median <= 10
     ],
@@ -281,14 +283,14 @@ async function main(): Promise<void> {
       : [
           [
             'event-loop delay p99, the same pool with its workers at normal priority',
-            `${formatSummary(loopNormalPriority.p99, 1)} ms (max ${loopNormalPriority.max.toFixed(1)} ms)`,
+            `${formatSummary(loopNormalPriority.p99, 1)} ms (worst delay of all runs ${loopNormalPriority.max.toFixed(1)} ms)`,
             '',
             true
           ] as Check
         ]),
     [
       'event-loop delay p99, 100 concurrent requests, drawn in-thread (no pool)',
-      `${formatSummary(loopInThread.p99, 1)} ms (max ${loopInThread.max.toFixed(1)} ms)`,
+      `${formatSummary(loopInThread.p99, 1)} ms (worst delay of all runs ${loopInThread.max.toFixed(1)} ms)`,
       '≤ 10 ms',
       loopInThread.p99.median <= 10
     ],
