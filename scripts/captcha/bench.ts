@@ -160,11 +160,10 @@ async function main(): Promise<void> {
   log(table(['encoder', 'µs / image', 'bytes'], encoders.map((e) => [e.name, e.microseconds.toFixed(0), e.bytes.toFixed(0)])))
   log()
 
-  // The app's path: drawing on a pool of workers, one per core up to two. The in-thread service is kept for
-  // comparison: it is what tests, the CLI and a pool-less CaptchaService use.
+  // The app's path: drawing on a pool of workers, one per core, at most DEFAULT_MAX_WORKERS. The in-thread
+  // service is kept for comparison: it is what tests, the CLI and a pool-less CaptchaService use.
   const createWorker = tsxWorkerFactory(repoRoot())
   const cores = availableParallelism()
-  // The app's pool: one worker per core, at most DEFAULT_MAX_WORKERS.
   const workers = defaultPoolSize()
   const pool = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: workers })
   const normalPriority = new CaptchaWorkerPool({ createWorker, fontPaths: fonts, size: workers, nice: null })

@@ -1,4 +1,5 @@
 import { createCanvas } from '@napi-rs/canvas'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { constants } from 'node:zlib'
 import type { CaptchaGenerator, CaptchaPlan } from '../../../src/main/core/captcha'
 import type { PngSettings } from '../../../src/main/core/captcha/png'
@@ -49,7 +50,7 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
     deflate.push(t4 - t3)
     plans.push(p)
     // As in the app, each captcha in its own event-loop turn: Node frees native buffers between turns.
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
   }
   // A second pass over the same plans, so the extra drawings do not add garbage between the timings above.
   for (const p of plans) {
@@ -58,7 +59,7 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
       drawPlan(p, scale, only)
       layers[j]!.push(performance.now() - start)
     }
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
   }
   return {
     stages: [

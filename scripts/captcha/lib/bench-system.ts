@@ -2,6 +2,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { CaptchaGenerator, CaptchaService } from '../../../src/main/core/captcha'
+import { median } from './stats'
 
 /** Event-loop delay while `count` captchas are requested at once, as the p99 and max in ms. */
 export async function eventLoopDelay(service: CaptchaService, count: number): Promise<{ p99: number; max: number }> {
@@ -47,9 +48,7 @@ function slope(xs: readonly number[], ys: readonly number[]): number {
   for (let i = 0; i < xs.length; i++) {
     for (let j = i + 1; j < xs.length; j++) slopes.push((ys[j]! - ys[i]!) / (xs[j]! - xs[i]!))
   }
-  slopes.sort((a, b) => a - b)
-  const mid = slopes.length >> 1
-  return slopes.length % 2 === 1 ? slopes[mid]! : (slopes[mid - 1]! + slopes[mid]!) / 2
+  return median(slopes)
 }
 
 /**
