@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Browser } from '@playwright/test'
-import type { Language } from '../src/shared/ipc'
+import type { Language } from '../src/shared/ipc-contract'
 import { buildPageApi } from '../test/e2e/harness/build-page-api'
 import { launchChromium, openHarnessPage } from '../test/e2e/harness/open-harness'
 

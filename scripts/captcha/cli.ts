@@ -3,7 +3,7 @@
 import { once } from 'node:events'
 import type { CaptchaKind, CaptchaPreset, RandomSource } from '../../src/main/core/captcha'
 import { COMPACT_PNG, CaptchaGenerator, cryptoRandom, resolveOptions, seededRandom } from '../../src/main/core/captcha'
-import type { Theme } from '../../src/shared/ipc'
+import type { Theme } from '../../src/shared/ipc-contract'
 import { choiceArg, intArg, numberArg, parseArgs } from './lib/args'
 import { shippedFonts } from './lib/paths'
 

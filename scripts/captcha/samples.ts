@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CaptchaKind, CaptchaPreset } from '../../src/main/core/captcha'
 import { COMPACT_PNG, CaptchaGenerator, resolveOptions, seededRandom } from '../../src/main/core/captcha'
-import type { Theme } from '../../src/shared/ipc'
+import type { Theme } from '../../src/shared/ipc-contract'
 import { repoRoot, shippedFonts } from './lib/paths'
 
 const PRESETS: CaptchaPreset[] = ['easy', 'normal', 'hard']

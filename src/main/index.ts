@@ -5,10 +5,10 @@ import { CaptchaWorkerPool } from './core/captcha'
 import createCaptchaWorker from './core/captcha/worker-entry?nodeWorker'
 import { consoleLogger } from './core/log'
 import { appIconPath, captchaFontPaths, resolveResourcesDir } from './core/resources'
-import { hardenSessions } from './app-hardening'
-import { registerIpc } from './ipc'
-import { handleAppScheme, registerAppScheme } from './app-protocol'
-import { createLoginWindow } from './window'
+import { hardenSessions } from './shell/app-hardening'
+import { registerIpc } from './shell/ipc-main-bridge'
+import { handleAppScheme, registerAppScheme } from './shell/app-protocol'
+import { createLoginWindow } from './shell/window'
 
 const log = consoleLogger()
 // electron-vite sets this in `dev` only; packaged and preview builds load app://renderer.
@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   let onCaptchaIssued: ((id: string, answer: string) => void) | undefined
   let instrument: ((core: Core) => Core) | undefined
   if (__E2E_HOOKS__ && process.env['LOGIN_APP_TEST_HOOKS'] === '1') {
-    const hooks = await import('./test-hooks')
+    const hooks = await import('./shell/test-hooks')
     onCaptchaIssued = hooks.installTestHooks()
     instrument = hooks.instrumentCore
     const userData = process.env['LOGIN_APP_USER_DATA']

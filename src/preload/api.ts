@@ -1,4 +1,4 @@
-import { CHANNELS, type Invoke, type LoginApi } from '../shared/ipc'
+import { CHANNELS, type Invoke, type LoginApi } from '../shared/ipc-contract'
 
 /**
  * The page's whole view of main: seven typed methods, no channel names, no raw IPC. Built over any

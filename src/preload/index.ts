@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import type { Invoke } from '../shared/ipc'
+import type { Invoke } from '../shared/ipc-contract'
 import { createApi } from './api'
 
 // Only the result crosses back: the IpcRendererEvent and ipcRenderer itself never reach the page.

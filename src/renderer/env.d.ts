@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { LoginApi } from '../shared/ipc'
+import type { LoginApi } from '../shared/ipc-contract'
 
 declare global {
   interface Window {

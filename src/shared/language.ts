@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from './ipc'
+import { LANGUAGES, type Language } from './ipc-contract'
 
 /**
  * The window's language: the person's own choice first, else the first system locale we speak

@@ -5,7 +5,7 @@ import { _electron, expect, test as base, type Browser, type Page } from '@playw
 import { ELECTRON_SKIP_REASON, findElectronBinary } from './electron-binary'
 import { launchChromium, openHarnessPage } from './harness/open-harness'
 import { E2E_BUILD_DIR } from './paths'
-import type { Channel, ResultOf } from '../../src/shared/ipc'
+import type { Channel, ResultOf } from '../../src/shared/ipc-contract'
 
 export type Driver = 'browser' | 'electron'
 

@@ -1,4 +1,4 @@
-import type { LoginApi } from '../../src/shared/ipc'
+import type { LoginApi } from '../../src/shared/ipc-contract'
 import { expect, test } from './fixtures'
 import { captchaId, MESSAGES, returningUser } from './support/form'
 

@@ -1,6 +1,6 @@
 import { app, session, type Session, type WebContents } from 'electron'
-import type { Logger } from './core/log'
-import { isTrustedSenderUrl, originOf } from './core/trusted-sender'
+import type { Logger } from '../core/log'
+import { isTrustedSenderUrl, originOf } from '../core/app-origin/trusted-sender'
 
 /**
  * Denies every permission in every session, and keeps every web contents on the app's own pages.

@@ -1,6 +1,6 @@
 import { protocol } from 'electron'
-import { APP_HOST, APP_SCHEME } from './core/trusted-sender'
-import { serveRendererFile } from './core/renderer-files'
+import { APP_HOST, APP_SCHEME } from '../core/app-origin/trusted-sender'
+import { serveRendererFile } from '../core/app-origin/renderer-files'
 
 /** Must run before `app` is ready: a standard, secure scheme behaves like https for the page. */
 export function registerAppScheme(): void {
@@ -15,6 +15,6 @@ export function handleAppScheme(rendererDir: string): void {
     const url = new URL(request.url)
     if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 })
     const file = await serveRendererFile(rendererDir, url.pathname)
-    return new Response(file.body as BodyInit, { status: file.status, headers: file.headers })
+    return new Response(file.body as ConstructorParameters<typeof Response>[0], { status: file.status, headers: file.headers })
   })
 }

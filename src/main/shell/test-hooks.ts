@@ -1,6 +1,6 @@
 // Compiled only into `electron-vite build --mode e2e` (see electron.vite.config.ts) and switched on
 // only by LOGIN_APP_TEST_HOOKS=1: lets end-to-end tests read a captcha's answer by its id.
-import type { Core } from './core/app-core'
+import type { Core } from '../core/app-core'
 
 export interface TestHooks {
   captchaAnswer(id: string): string | null

@@ -1,8 +1,8 @@
 import { join } from 'node:path'
 import { BrowserWindow, nativeTheme, screen } from 'electron'
-import { readJsonFile, writeJsonFileAtomic } from './core/prefs/json-file'
-import { APP_ORIGIN } from './core/trusted-sender'
-import { LOGIN_WINDOW, restoreBounds } from './core/window-state'
+import { readJsonFile, writeJsonFileAtomic } from '../core/prefs/json-file'
+import { APP_ORIGIN } from '../core/app-origin/trusted-sender'
+import { LOGIN_WINDOW, restoreBounds } from '../core/window/window-state'
 
 export interface WindowOptions {
   devServerUrl?: string

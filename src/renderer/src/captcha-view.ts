@@ -1,4 +1,4 @@
-import type { CaptchaImage, Result, Theme } from '../../shared/ipc'
+import type { CaptchaImage, Result, Theme } from '../../shared/ipc-contract'
 
 /** Refresh this long before main forgets the answer, so a slow typist never submits an expired id. */
 const REFRESH_MARGIN_MS = 10_000

@@ -1,4 +1,4 @@
-import type { AppInfo, ErrorCode, Language } from '../../shared/ipc'
+import type { AppInfo, ErrorCode, Language } from '../../shared/ipc-contract'
 
 export type Lang = Language
 

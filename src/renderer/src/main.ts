@@ -1,5 +1,5 @@
 import './styles.scss'
-import { LIMITS, type AppInfo, type Failure, type Field, type Language, type User } from '../../shared/ipc'
+import { LIMITS, type AppInfo, type Failure, type Field, type Language, type User } from '../../shared/ipc-contract'
 import { pickLanguage } from '../../shared/language'
 import { CaptchaView, preferredTheme } from './captcha-view'
 import { bindCapsLockWarning, bindShowPassword } from './conveniences'

@@ -1,6 +1,6 @@
 // Bundled for the page and injected before the renderer's scripts: the preload's very own createApi,
 // over a Playwright binding instead of ipcRenderer. The binding calls the real main-process core.
-import type { Invoke } from '../../../src/shared/ipc'
+import type { Invoke } from '../../../src/shared/ipc-contract'
 import { createApi } from '../../../src/preload/api'
 import { decodeBytes } from './wire'
 

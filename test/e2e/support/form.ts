@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { MESSAGES, type Messages } from '../../../src/renderer/src/i18n'
-import type { Language } from '../../../src/shared/ipc'
+import type { Language } from '../../../src/shared/ipc-contract'
 import { expect, type LoginApp } from '../fixtures'
 
 export { MESSAGES }

@@ -6,7 +6,7 @@ import { Lockout } from '../../../src/main/core/auth/lockout'
 import { LoginService, type CaptchaPort } from '../../../src/main/core/auth/login-service'
 import { SessionStore } from '../../../src/main/core/auth/sessions'
 import { silentLogger } from '../../../src/main/core/log'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
 import { tempDir } from '../../support/temp-dir'
 

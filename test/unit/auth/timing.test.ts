@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_SCRYPT } from '../../../src/main/core/accounts/password'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
 
 // Production scrypt cost, or the comparison would say nothing about the shipped app. The lockout is

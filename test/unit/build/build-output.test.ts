@@ -76,7 +76,7 @@ describe('the production build in out/', () => {
   })
 
   it('searches for names the hook really has (so the search above cannot go stale)', () => {
-    const hookSource = readFileSync(join(root, 'src/main/test-hooks.ts'), 'utf8') + readFileSync(join(root, 'src/main/index.ts'), 'utf8')
+    const hookSource = readFileSync(join(root, 'src/main/shell/test-hooks.ts'), 'utf8') + readFileSync(join(root, 'src/main/index.ts'), 'utf8')
     for (const name of TEST_HOOK.source.split('|')) expect(hookSource).toContain(name)
   })
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { CaptchaKind, CaptchaPlan, CaptchaPreset } from '../../../src/main/core/captcha'
 import { LENGTH_MAX, LENGTH_MIN, PRESETS, seededRandom } from '../../../src/main/core/captcha'
 import { contrastRatio } from '../../../src/main/core/captcha/colour'
-import type { Theme } from '../../../src/shared/ipc'
+import type { Theme } from '../../../src/shared/ipc-contract'
 import { generatorFor } from './helpers'
 
 const PLANS_PER_CASE = 300

@@ -6,7 +6,7 @@ import type { Rgb } from '../../../src/main/core/captcha/colour'
 import { contrastRatio, relativeLuminance } from '../../../src/main/core/captcha/colour'
 import type { Pixels } from '../../../src/main/core/captcha/render'
 import { renderPlan } from '../../../src/main/core/captcha/render'
-import type { Theme } from '../../../src/shared/ipc'
+import type { Theme } from '../../../src/shared/ipc-contract'
 import { generatorFor } from './helpers'
 
 const IMAGES_PER_CASE = 8

@@ -1,6 +1,6 @@
 import { loadImage } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
-import { LIMITS } from '../../../src/shared/ipc'
+import { LIMITS } from '../../../src/shared/ipc-contract'
 import { CaptchaService, DEFAULT_ALPHABET } from '../../../src/main/core/captcha'
 import type { CaptchaServiceOptions } from '../../../src/main/core/captcha'
 import { FONT_FILES, readPng } from './helpers'

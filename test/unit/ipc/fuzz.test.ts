@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CHANNELS, type Channel, type ErrorCode } from '../../../src/shared/ipc'
+import { CHANNELS, type Channel, type ErrorCode } from '../../../src/shared/ipc-contract'
 import { createTestCore } from '../../support/core'
 
 // Property tests at the entry the app uses (core.invoke, what ipcMain calls after the sender check):

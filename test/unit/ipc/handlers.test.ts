@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CHANNELS, LIMITS, type Channel } from '../../../src/shared/ipc'
+import { CHANNELS, LIMITS, type Channel } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
 import { tempDir } from '../../support/temp-dir'
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { consoleLogger } from '../../../src/main/core/log'
-import { refuseUntrustedSender } from '../../../src/main/core/trusted-sender'
-import { CHANNELS, LIMITS } from '../../../src/shared/ipc'
+import { refuseUntrustedSender } from '../../../src/main/core/app-origin/trusted-sender'
+import { CHANNELS, LIMITS } from '../../../src/shared/ipc-contract'
 import { createTestCore } from '../../support/core'
 
 // Every channel, with good and bad input, through a logger whose every line is kept; then the lines

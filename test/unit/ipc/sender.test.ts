@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { consoleLogger } from '../../../src/main/core/log'
-import { checkSender, originOf, refuseUntrustedSender } from '../../../src/main/core/trusted-sender'
+import { checkSender, originOf, refuseUntrustedSender } from '../../../src/main/core/app-origin/trusted-sender'
 
 const DEV = 'http://localhost:5173'
 

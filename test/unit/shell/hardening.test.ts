@@ -4,7 +4,7 @@ import { fake, fakeEvent, FakeSession, FakeWebContents } from '../../support/fak
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fake)
 
-const { hardenSessions } = await import('../../../src/main/app-hardening')
+const { hardenSessions } = await import('../../../src/main/shell/app-hardening')
 
 let lines: string[]
 let contents: FakeWebContents

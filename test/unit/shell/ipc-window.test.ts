@@ -2,15 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { consoleLogger } from '../../../src/main/core/log'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore } from '../../support/core'
 import { fake } from '../../support/fake-electron'
 import { tempDir } from '../../support/temp-dir'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fake)
 
-const { registerIpc } = await import('../../../src/main/ipc')
-const { createLoginWindow } = await import('../../../src/main/window')
+const { registerIpc } = await import('../../../src/main/shell/ipc-main-bridge')
+const { createLoginWindow } = await import('../../../src/main/shell/window')
 
 const core = createTestCore()
 const dir = tempDir()

@@ -1,8 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY, resolveInside, serveRendererFile } from '../../../src/main/core/renderer-files'
-import { isTrustedSenderUrl } from '../../../src/main/core/trusted-sender'
+import { CONTENT_SECURITY_POLICY, resolveInside, serveRendererFile } from '../../../src/main/core/app-origin/renderer-files'
+import { isTrustedSenderUrl } from '../../../src/main/core/app-origin/trusted-sender'
 import { tempDir } from '../../support/temp-dir'
 
 const dir = tempDir()

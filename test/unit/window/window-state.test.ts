@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LOGIN_WINDOW, restoreBounds, type Rect } from '../../../src/main/core/window-state'
+import { LOGIN_WINDOW, restoreBounds, type Rect } from '../../../src/main/core/window/window-state'
 
 const primary: Rect = { x: 0, y: 0, width: 1920, height: 1040 }
 const right: Rect = { x: 1920, y: 0, width: 1280, height: 984 }

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import { failure, type Result, type User } from '../../../shared/ipc'
+import { failure, type Result, type User } from '../../../shared/ipc-contract'
 import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type PasswordHash, type ScryptParams } from './password'
 import { checkPassword, checkUsername, normalizeUsername, usernameKey } from './rules'
 

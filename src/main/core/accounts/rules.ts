@@ -1,4 +1,4 @@
-import { LIMITS, USERNAME_PATTERN } from '../../../shared/ipc'
+import { LIMITS, USERNAME_PATTERN } from '../../../shared/ipc-contract'
 
 /**
  * The form a username is stored and shown in. NFC so that "é" typed as one code point or as e + accent

@@ -1,5 +1,5 @@
-import { failure, type Failure } from '../../shared/ipc'
-import type { Logger } from './log'
+import { failure, type Failure } from '../../../shared/ipc-contract'
+import type { Logger } from '../log'
 
 /** The custom scheme and host the packaged renderer is served from (see the shell's app-protocol.ts). */
 export const APP_SCHEME = 'app'

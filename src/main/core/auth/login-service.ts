@@ -1,4 +1,4 @@
-import { failure, type CaptchaImage, type CaptchaRequest, type Credentials, type Result, type User } from '../../../shared/ipc'
+import { failure, type CaptchaImage, type CaptchaRequest, type Credentials, type Result, type User } from '../../../shared/ipc-contract'
 import type { AccountStore } from '../accounts/account-store'
 import type { Logger } from '../log'
 import type { Lockout } from './lockout'

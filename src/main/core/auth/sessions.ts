@@ -1,4 +1,4 @@
-import type { User } from '../../../shared/ipc'
+import type { User } from '../../../shared/ipc-contract'
 
 /**
  * Who is signed in, per window. The key is chosen by the shell (the webContents id in Electron), so a

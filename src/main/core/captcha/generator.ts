@@ -1,5 +1,5 @@
-import type { Theme } from '../../../shared/ipc'
-import { LIMITS } from '../../../shared/ipc'
+import type { Theme } from '../../../shared/ipc-contract'
+import { LIMITS } from '../../../shared/ipc-contract'
 import type { Challenge } from './challenge'
 import { makeChallenge } from './challenge'
 import { registerFonts } from './fonts'

@@ -1,4 +1,4 @@
-import type { Theme } from '../../../shared/ipc'
+import type { Theme } from '../../../shared/ipc-contract'
 import type { ChannelRange } from './colour'
 
 export interface Palette {

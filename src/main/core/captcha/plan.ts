@@ -1,4 +1,4 @@
-import type { Theme } from '../../../shared/ipc'
+import type { Theme } from '../../../shared/ipc-contract'
 import type { Rgb } from './colour'
 import { channelBound, contrastingColour, randomColour } from './colour'
 import type { MeasureGlyph } from './metrics'

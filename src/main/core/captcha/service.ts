@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { CaptchaImage, CaptchaRequest, Theme } from '../../../shared/ipc'
-import { LIMITS } from '../../../shared/ipc'
+import type { CaptchaImage, CaptchaRequest, Theme } from '../../../shared/ipc-contract'
+import { LIMITS } from '../../../shared/ipc-contract'
 import type { GeneratedCaptcha } from './generator'
 import { CaptchaGenerator } from './generator'
 import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from './options'

@@ -1,4 +1,4 @@
-import type { Theme } from '../../../shared/ipc'
+import type { Theme } from '../../../shared/ipc-contract'
 import type { CaptchaKind, CaptchaOptions } from './options'
 
 /** What a captcha worker is started with: plain, cloneable data, already validated by resolveOptions. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { CHANNELS, failure, type AppInfo, type Channel, type Failure, type Field, type ResultOf, type User } from '../../../shared/ipc'
+import { CHANNELS, failure, type AppInfo, type Channel, type Failure, type Field, type ResultOf, type User } from '../../../shared/ipc-contract'
 import type { CaptchaPort, LoginService } from '../auth/login-service'
 import type { Logger } from '../log'
 import type { PrefsStore } from '../prefs/prefs-store'

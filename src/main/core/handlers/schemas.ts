@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LANGUAGES, LIMITS, type CaptchaRequest, type Credentials, type Language } from '../../../shared/ipc'
+import { LANGUAGES, LIMITS, type CaptchaRequest, type Credentials, type Language } from '../../../shared/ipc-contract'
 
 // Lengths are checked here, at the door, before any rule or hash looks at a value: a renderer that
 // sends a 100 MB string gets INVALID_INPUT, not a 100 MB scrypt input.

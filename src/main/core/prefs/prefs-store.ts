@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LANGUAGES, LIMITS, type Language } from '../../../shared/ipc'
+import { LANGUAGES, LIMITS, type Language } from '../../../shared/ipc-contract'
 import { readJsonFile, writeJsonFileAtomic } from './json-file'
 
 export interface Prefs {
