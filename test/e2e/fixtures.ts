@@ -5,6 +5,7 @@ import { _electron, expect, test as base, type Browser, type Page } from '@playw
 import { ELECTRON_SKIP_REASON, findElectronBinary } from './electron-binary'
 import { launchChromium, openHarnessPage } from './harness/open-harness'
 import { E2E_BUILD_DIR } from './paths'
+import { captchaId } from './support/form'
 import type { Channel, ResultOf } from '../../src/shared/ipc-contract'
 
 export type Driver = 'browser' | 'electron'
@@ -18,12 +19,6 @@ export interface LoginApp {
   invocations(channel: Channel): Promise<number>
   /** Main answers the next call of `channel` with `result` (for results the core gives only after a long setup, e.g. LOCKED). */
   respondOnce<C extends Channel>(channel: C, result: ResultOf<C>): Promise<void>
-}
-
-async function displayedCaptchaId(page: Page): Promise<string> {
-  const image = page.locator('#captcha-image')
-  await expect(image).toHaveAttribute('data-captcha-id', /.+/)
-  return (await image.getAttribute('data-captcha-id'))!
 }
 
 export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { driver: Driver; harnessBrowser: Browser | null }>({
@@ -62,7 +57,7 @@ export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { dr
       await use({
         page,
         captchaAnswer: async () => {
-          const id = await displayedCaptchaId(page)
+          const id = await captchaId(page)
           return electronApp.evaluate((_electron, captchaId) => globalThis.__loginAppTestHooks!.captchaAnswer(captchaId) ?? '', id)
         },
         invocations: (channel) => electronApp.evaluate((_electron, name) => globalThis.__loginAppTestHooks!.invocations!(name), channel),
@@ -77,7 +72,7 @@ export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { dr
     const harness = await openHarnessPage(harnessBrowser!, { systemLocales })
     await use({
       page: harness.page,
-      captchaAnswer: async () => harness.core.answers.get(await displayedCaptchaId(harness.page)) ?? '',
+      captchaAnswer: async () => harness.core.answers.get(await captchaId(harness.page)) ?? '',
       invocations: async (channel) => harness.invocations.get(channel) ?? 0,
       respondOnce: async (channel, result) => harness.respondOnce(channel, result)
     })

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/app-core'
+import type { HandlerContext } from '../../src/main/core/handlers/handlers'
+import { CHANNELS } from '../../src/shared/ipc-contract'
 import { silentLogger } from '../../src/main/core/log'
 import { captchaFontPaths } from '../../src/main/core/resources'
 import { FAST_SCRYPT } from './scrypt'
 import { tempDir } from './temp-dir'
-
 
 export const RESOURCES_DIR = join(__dirname, '../../resources')
 
@@ -46,4 +47,11 @@ export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
       dir.remove()
     }
   }
+}
+
+/** A captcha asked for as the page asks, with the answer the test hook reads: the captcha half of Credentials. */
+export async function solvedCaptcha(core: TestCore, context: HandlerContext): Promise<{ captchaId: string; captchaText: string }> {
+  const image = await core.invoke(CHANNELS.captchaNew, undefined, context)
+  if (!image.ok) throw new Error(`no captcha: ${image.code}`)
+  return { captchaId: image.id, captchaText: core.answers.get(image.id)! }
 }

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import type { AppInfo, Channel, ResultOf } from '../../shared/ipc-contract'
+import type { AppInfo, Channel, RequestOf, ResultOf } from '../../shared/ipc-contract'
 import { AccountStore } from './accounts/account-store'
 import { openDatabase } from './accounts/database'
 import type { ScryptParams } from './accounts/password'
@@ -34,6 +34,8 @@ export interface CoreOptions {
 export interface Core {
   handlers: Handlers
   /** The one entry the shell and the test harness call: never throws, always a typed result. */
+  invoke<C extends Channel>(channel: C, payload: RequestOf<C>, context: HandlerContext): Promise<ResultOf<C>>
+  /** What arrives over IPC is unchecked: any channel and payload, answered with some channel's result. */
   invoke(channel: unknown, payload: unknown, context: HandlerContext): Promise<ResultOf<Channel>>
   db: DatabaseSync
   close(): void
@@ -53,7 +55,8 @@ export function createCore(options: CoreOptions): Core {
   return {
     handlers,
     db,
-    invoke: (channel, payload, context) => dispatch(handlers, channel, payload, context, log),
+    // dispatch answers a known channel with that channel's handler, so its result is that channel's.
+    invoke: ((channel: unknown, payload: unknown, context: HandlerContext) => dispatch(handlers, channel, payload, context, log)) as Core['invoke'],
     close: () => db.close()
   }
 }

@@ -1,6 +1,7 @@
 // Compiled only into `electron-vite build --mode e2e` (see electron.vite.config.ts) and switched on
 // only by LOGIN_APP_TEST_HOOKS=1: lets end-to-end tests read a captcha's answer by its id.
 import type { Core } from '../core/app-core'
+import type { HandlerContext } from '../core/handlers/handlers'
 
 export interface TestHooks {
   captchaAnswer(id: string): string | null
@@ -34,12 +35,12 @@ export function instrumentCore(core: Core): Core {
   hooks.respondOnce = (channel, result) => canned.set(channel, result)
   return {
     ...core,
-    invoke: async (channel, payload, context) => {
+    invoke: (async (channel: unknown, payload: unknown, context: HandlerContext) => {
       const name = String(channel)
       counts.set(name, (counts.get(name) ?? 0) + 1)
       const result = canned.get(name)
       canned.delete(name)
-      return (result as Awaited<ReturnType<Core['invoke']>>) ?? core.invoke(channel, payload, context)
-    }
+      return result ?? core.invoke(channel, payload, context)
+    }) as Core['invoke']
   }
 }

@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test'
+import { expect, type Page } from '@playwright/test'
 import { MESSAGES, type Messages } from '../../../src/renderer/src/i18n'
 import type { Language } from '../../../src/shared/ipc-contract'
-import { expect, type LoginApp } from '../fixtures'
+import type { LoginApp } from '../fixtures'
 
 export { MESSAGES }
 export type { Language, Messages }
@@ -26,15 +26,21 @@ export async function ready(page: Page): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('data-ready', 'true')
 }
 
+/** Types into whichever form is showing (the confirmation only on sign-up); the captcha on screen unless one is given. */
+export async function fillCredentials(app: LoginApp, t: Messages, username: string, password: string, captchaText?: string): Promise<void> {
+  const f = form(app.page, t)
+  await f.username.fill(username)
+  await f.password.fill(password)
+  if (await f.confirm.isVisible()) await f.confirm.fill(password)
+  await f.captcha.fill(captchaText ?? (await app.captchaAnswer()))
+}
+
 /** Signs up through the form and waits for the signed-in view. */
 export async function signUpVia(app: LoginApp, t: Messages, username: string, password: string): Promise<void> {
   const f = form(app.page, t)
   await ready(app.page)
   await f.toSignUp.click()
-  await f.username.fill(username)
-  await f.password.fill(password)
-  await f.confirm.fill(password)
-  await f.captcha.fill(await app.captchaAnswer())
+  await fillCredentials(app, t, username, password)
   await f.submitSignUp.click()
   await expect(app.page.getByRole('heading', { name: `${t.welcome}${username}` })).toBeVisible()
 }

@@ -7,7 +7,7 @@ import { LoginService, type CaptchaPort } from '../../../src/main/core/auth/logi
 import { SessionStore } from '../../../src/main/core/auth/sessions'
 import { silentLogger } from '../../../src/main/core/log'
 import { CHANNELS } from '../../../src/shared/ipc-contract'
-import { createTestCore, type TestCore } from '../../support/core'
+import { createTestCore, solvedCaptcha, type TestCore } from '../../support/core'
 import { tempDir } from '../../support/temp-dir'
 
 const MINUTE = 60_000
@@ -24,16 +24,12 @@ function coreAt(start = 1_000_000, overrides: Parameters<typeof createTestCore>[
 }
 
 async function signIn(core: TestCore, username: string, password: string, captchaText?: string) {
-  const image = await core.invoke(CHANNELS.captchaNew, undefined, ctx)
-  if (!image.ok || !('id' in image)) throw new Error('no captcha')
-  const text = captchaText ?? core.answers.get(image.id)!
-  return core.invoke(CHANNELS.signIn, { captchaId: image.id, captchaText: text, username, password }, ctx)
+  const captcha = await solvedCaptcha(core, ctx)
+  return core.invoke(CHANNELS.signIn, { ...captcha, captchaText: captchaText ?? captcha.captchaText, username, password }, ctx)
 }
 
 async function signUp(core: TestCore, username: string, password: string) {
-  const image = await core.invoke(CHANNELS.captchaNew, undefined, ctx)
-  if (!image.ok || !('id' in image)) throw new Error('no captcha')
-  const credentials = { captchaId: image.id, captchaText: core.answers.get(image.id)!, username, password }
+  const credentials = { ...(await solvedCaptcha(core, ctx)), username, password }
   expect(await core.invoke(CHANNELS.signUp, credentials, ctx)).toMatchObject({ ok: true })
   await core.invoke(CHANNELS.signOut, undefined, ctx)
 }

@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_SCRYPT } from '../../../src/main/core/accounts/password'
 import { CHANNELS } from '../../../src/shared/ipc-contract'
-import { createTestCore, type TestCore } from '../../support/core'
+import { createTestCore, solvedCaptcha, type TestCore } from '../../support/core'
 
 // Production scrypt cost, or the comparison would say nothing about the shipped app. The lockout is
 // raised so that 30 wrong passwords still reach the hash.
@@ -12,9 +12,7 @@ const core = createTestCore({ scrypt: DEFAULT_SCRYPT, lockout: { maxFailures: 10
 afterAll(() => core.dispose())
 
 async function timedSignIn(app: TestCore, username: string): Promise<number> {
-  const image = await app.invoke(CHANNELS.captchaNew, undefined, ctx)
-  if (!image.ok || !('id' in image)) throw new Error('no captcha')
-  const credentials = { captchaId: image.id, captchaText: app.answers.get(image.id)!, username, password: 'not the password' }
+  const credentials = { ...(await solvedCaptcha(app, ctx)), username, password: 'not the password' }
   const start = performance.now()
   const result = await app.invoke(CHANNELS.signIn, credentials, ctx)
   const elapsed = performance.now() - start
@@ -33,9 +31,7 @@ const describeTimes = (values: number[]) =>
 
 describe('no user enumeration by timing', () => {
   it(`a wrong password and an unknown user cost the same (medians of ${TRIES} tries within 20 %)`, { timeout: 120_000 }, async () => {
-    const image = await core.invoke(CHANNELS.captchaNew, undefined, ctx)
-    if (!image.ok || !('id' in image)) throw new Error('no captcha')
-    const signUp = { captchaId: image.id, captchaText: core.answers.get(image.id)!, username: 'alice', password: 'correct horse' }
+    const signUp = { ...(await solvedCaptcha(core, ctx)), username: 'alice', password: 'correct horse' }
     expect(await core.invoke(CHANNELS.signUp, signUp, ctx)).toMatchObject({ ok: true })
 
     // One of each first: the decoy hash is made on first use, and caches warm up.

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CHANNELS, type Channel, type ErrorCode } from '../../../src/shared/ipc-contract'
-import { createTestCore } from '../../support/core'
+import { createTestCore, solvedCaptcha } from '../../support/core'
 
 // Property tests at the entry the app uses (core.invoke, what ipcMain calls after the sender check):
 // whatever arrives, the answer is a well-formed result, never a throw, never INTERNAL, and nothing
@@ -87,9 +87,7 @@ function expectWellFormed(channel: Channel, result: unknown): string {
 /** With a real captcha half of the time, so sign-up and sign-in get past the captcha into the rules and scrypt. */
 async function withRealCaptcha(payload: unknown, useReal: boolean): Promise<unknown> {
   if (!useReal || typeof payload !== 'object' || payload === null || !('captchaId' in payload)) return payload
-  const image = await core.invoke(CHANNELS.captchaNew, undefined, ctx)
-  if (!image.ok || !('id' in image)) throw new Error('no captcha')
-  return { ...payload, captchaId: image.id, captchaText: core.answers.get(image.id) }
+  return { ...payload, ...(await solvedCaptcha(core, ctx)) }
 }
 
 describe(`fuzzed IPC through core.invoke (${RUNS} runs per channel)`, () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CHANNELS, LIMITS, type Channel } from '../../../src/shared/ipc-contract'
-import { createTestCore, type TestCore } from '../../support/core'
+import { createTestCore, solvedCaptcha, type TestCore } from '../../support/core'
 import { tempDir } from '../../support/temp-dir'
 
 let core: TestCore
@@ -13,22 +13,15 @@ beforeEach(() => {
 })
 afterEach(() => core.dispose())
 
-async function captcha(): Promise<{ id: string; answer: string }> {
-  const result = await core.invoke(CHANNELS.captchaNew, undefined, ctx)
-  if (!result.ok || !('id' in result)) throw new Error('no captcha')
-  return { id: result.id, answer: core.answers.get(result.id)! }
-}
-
 async function credentials(username: string, password: string) {
-  const { id, answer } = await captcha()
-  return { captchaId: id, captchaText: answer, username, password }
+  return { ...(await solvedCaptcha(core, ctx)), username, password }
 }
 
 describe('captcha:new', () => {
   it('returns a PNG and an id but never the answer', async () => {
     const result = await core.invoke(CHANNELS.captchaNew, { scale: 2, theme: 'dark' }, ctx)
     expect(result).toMatchObject({ ok: true, width: 270, height: 40 })
-    if (!result.ok || !('png' in result)) throw new Error('expected an image')
+    if (!result.ok) throw new Error('expected an image')
     expect(Buffer.from(result.png.subarray(0, 8)).toString('hex')).toBe('89504e470d0a1a0a')
     const answer = core.answers.get(result.id)!
     expect(JSON.stringify({ ...result, png: undefined })).not.toContain(answer)
@@ -64,8 +57,7 @@ describe('sign-up and sign-in', () => {
 
   it('checks the captcha before the credentials', async () => {
     await core.invoke(CHANNELS.signUp, await credentials('alice', 'correct horse'), ctx)
-    const { id } = await captcha()
-    const wrong = { captchaId: id, captchaText: 'nope!', username: 'alice', password: 'correct horse' }
+    const wrong = { ...(await credentials('alice', 'correct horse')), captchaText: 'nope!' }
     expect(await core.invoke(CHANNELS.signIn, wrong, ctx)).toMatchObject({ ok: false, code: 'CAPTCHA_INVALID', field: 'captchaText' })
   })
 
@@ -207,9 +199,7 @@ describe('prefs that cannot be written', () => {
     writeFileSync(notADirectory, '')
     const blocked = createTestCore({ prefsPath: join(notADirectory, 'prefs.json') })
     try {
-      const image = await blocked.invoke(CHANNELS.captchaNew, undefined, ctx)
-      if (!image.ok || !('id' in image)) throw new Error('no captcha')
-      const credentials = { captchaId: image.id, captchaText: blocked.answers.get(image.id)!, username: 'quinn', password: 'correct horse' }
+      const credentials = { ...(await solvedCaptcha(blocked, ctx)), username: 'quinn', password: 'correct horse' }
       expect(await blocked.invoke(CHANNELS.signUp, credentials, ctx)).toEqual({ ok: true, user: { username: 'quinn' } })
       expect(await blocked.invoke(CHANNELS.setLanguage, { language: 'en' }, ctx)).toMatchObject({ ok: false, code: 'INTERNAL' })
     } finally {

@@ -21,7 +21,7 @@ function secret(label: string): string {
 
 async function credentials(username: string, password: string, captchaText?: string) {
   const image = await core.invoke(CHANNELS.captchaNew, { scale: 2, theme: 'dark' }, ctx)
-  if (!image.ok || !('id' in image)) throw new Error('no captcha')
+  if (!image.ok) throw new Error('no captcha')
   return { captchaId: image.id, captchaText: captchaText ?? core.answers.get(image.id)!, username, password }
 }
 
