@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
-    // scrypt and PNG encoding run on libuv's pool; parallel files on 2 cores only fight over it.
+    // Files share libuv's pool (scrypt, PNG encoding), so a test that compares timings measures both sides in
+    // one file, under the same load; no test asserts a duration, so parallel files cost nothing but contention.
     fileParallelism: true,
     testTimeout: 20_000
   }

@@ -39,7 +39,7 @@ async function start(): Promise<void> {
     resourcesPath: process.resourcesPath
   })
   const fontPaths = captchaFontPaths(resourcesDir)
-  // Drawing runs on worker threads (one per core), so captchas neither block IPC nor queue on one core.
+  // Drawing runs on worker threads (one per core, at most two), so captchas neither block IPC nor queue on one core.
   const captchaPool = new CaptchaWorkerPool({ fontPaths, createWorker: (init) => createCaptchaWorker(init) })
   const core = createCore({
     dbPath: join(app.getPath('userData'), 'accounts.sqlite'),

@@ -87,7 +87,7 @@ export interface User {
   username: string
 }
 
-/** The languages the window speaks; zh-CN is the seed's and the default. */
+/** The languages the window speaks; zh-CN is the default. */
 export const LANGUAGES = ['zh-CN', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 

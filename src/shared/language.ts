@@ -2,7 +2,7 @@ import { LANGUAGES, type Language } from './ipc-contract'
 
 /**
  * The window's language: the person's own choice first, else the first system locale we speak
- * (any zh-* counts as Chinese, any en-* as English), else the seed's Chinese.
+ * (any zh-* counts as Chinese, any en-* as English), else Chinese, the default.
  */
 export function pickLanguage(saved: Language | null, systemLocales: readonly string[]): Language {
   if (saved) return saved

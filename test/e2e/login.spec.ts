@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures'
 import { captchaId, expectNewCaptcha, fillCredentials, form, MESSAGES, signOutVia, signUpVia } from './support/form'
 
-// The seed's language, which the window speaks by default.
+// The language the window speaks by default.
 const t = MESSAGES['zh-CN']
 
 test('shows the seed form: labelled fields, captcha beside its input', async ({ app }) => {

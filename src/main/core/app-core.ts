@@ -24,7 +24,7 @@ export interface CoreOptions {
   captcha?: Omit<CaptchaServiceOptions, 'fontPaths'>
   /**
    * Language and last username, as JSON. Required rather than derived from dbPath: an in-memory
-   * database has no folder, and a derived default once wrote prefs.json into the working directory.
+   * database has no folder, so a derived default would land in the working directory.
    */
   prefsPath: string
   /** Versions and system locales: the shell reads them from Electron, the test harness labels its own. */

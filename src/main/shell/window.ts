@@ -26,7 +26,7 @@ export function createLoginWindow({ devServerUrl, allowDevTools, iconPath, state
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#212529' : '#ffffff',
     autoHideMenuBar: true,
     webPreferences: {
-      // Reviewed (SECURITY.md): one self-contained sandboxed bundle exposing five typed methods only.
+      // Reviewed (SECURITY.md): one self-contained sandboxed bundle exposing seven typed methods only.
       preload: join(__dirname, '../preload/index.js'), // eng-disable PRELOAD_JS_CHECK
       sandbox: true,
       contextIsolation: true,

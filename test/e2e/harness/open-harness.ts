@@ -59,7 +59,7 @@ export interface HarnessOptions {
   deviceScaleFactor?: number
   colorScheme?: 'light' | 'dark'
   locale?: string
-  /** What the shell would read from app.getPreferredSystemLanguages(); default the seed's zh-CN. */
+  /** What the shell would read from app.getPreferredSystemLanguages(); default zh-CN. */
   systemLocales?: string[]
 }
 
