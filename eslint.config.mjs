@@ -32,5 +32,7 @@ export default tseslint.config(
       ]
     }
   },
-  { files: ['src/renderer/**/*.ts', 'test/e2e/harness/page-api.ts'], languageOptions: { globals: { ...globals.browser } } }
+  { files: ['src/renderer/**/*.ts', 'test/e2e/harness/page-api.ts'], languageOptions: { globals: { ...globals.browser } } },
+  // CommonJS scripts: Playwright's loader requires them, and one is preloaded into Electron's installer.
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } }
 )
