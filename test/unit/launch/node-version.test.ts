@@ -5,9 +5,9 @@ import { nodeVersionProblem, requiredNodeRange } from '../../../scripts/node-ver
 
 const root = join(__dirname, '../../..')
 
-describe('the Node.js version check of npm install, npm start, npm run dev and npm test', () => {
+describe('the Node.js version check of npm start, npm run dev and npm test', () => {
   it('reads the requirement from package.json', () => {
-    expect(requiredNodeRange()).toBe('>=22.12')
+    expect(requiredNodeRange()).toBe('>=22.13')
   })
 
   it('accepts the required version and newer ones', () => {
@@ -19,6 +19,10 @@ describe('the Node.js version check of npm install, npm start, npm run dev and n
       const line = nodeVersionProblem(found, '>=22.12', '/usr/bin/node')
       expect(line).toBe(`This project needs Node.js 22.12 or newer (Node 24 recommended); found v${found} at /usr/bin/node.`)
     }
+  })
+
+  it('holds this project to 22.13, so 22.12 is refused too', () => {
+    expect(nodeVersionProblem('22.12.0', requiredNodeRange(), 'node')).toMatch(/needs Node\.js 22\.13 or newer .*found v22\.12\.0/)
   })
 
   it('refuses a range it cannot judge rather than passing it', () => {
