@@ -35,5 +35,7 @@ export default tseslint.config(
   zone(['src/main/core/**'], [ELECTRON], SHELL),
   zone(['src/preload/**'], [ELECTRON], [NOT_FROM_MAIN], ['src/preload/index.ts']),
   zone(['src/preload/index.ts'], [], [NOT_FROM_MAIN]),
-  { files: ['src/renderer/**/*.ts', 'test/e2e/harness/page-api.ts'], languageOptions: { globals: { ...globals.browser } } }
+  { files: ['src/renderer/**/*.ts', 'test/e2e/harness/page-api.ts'], languageOptions: { globals: { ...globals.browser } } },
+  // CommonJS scripts: Playwright's loader requires them, and one is preloaded into Electron's installer.
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs' }, rules: { '@typescript-eslint/no-require-imports': 'off' } }
 )

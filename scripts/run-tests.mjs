@@ -1,9 +1,12 @@
 // `npm test`: builds, runs every test layer even when one fails, and ends with one line that totals
 // them all (`tests: N passed, N failed, N skipped`) so CI and people read the same verdict.
+import './require-node.mjs'
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureElectronBinary } from './electron/binary.cjs'
+import { electronE2ELine } from './electron/messages.cjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const output = join(root, '.test-output')
@@ -13,14 +16,6 @@ function run(label, command, args, env = {}) {
   console.log(`\n== ${label}`)
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
   return result.status === 0
-}
-
-function electronBinaryPresent() {
-  const pkg = join(root, 'node_modules/electron')
-  const pathFile = join(pkg, 'path.txt')
-  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron'
-  const base = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(pkg, 'dist')
-  return existsSync(join(base, relative))
 }
 
 function readJson(file) {
@@ -38,9 +33,18 @@ const totals = { passed: 0, failed: 0, skipped: 0 }
 let ok = true
 
 // 1. Production build (what users ship), then a build with test hooks for the Electron layer.
+// Electron is fetched the way `npm start` fetches it; only when it cannot be had is its project skipped
+// (or, with ELECTRON_E2E=require, failed by its fixture), and this says why in one line.
 ok = run('build (production)', bin('electron-vite'), ['build']) && ok
-if (electronBinaryPresent()) {
+console.log('\n== Electron for the end-to-end tests')
+const electron = await ensureElectronBinary()
+if (electron.ok) {
+  console.log(`Electron: ${electron.path}`)
   ok = run('build (e2e hooks)', bin('electron-vite'), ['build', '--mode', 'e2e', '--outDir', 'out-e2e']) && ok
+} else {
+  const required = process.env.ELECTRON_E2E === 'require'
+  console.log(electronE2ELine(electron.headline, required))
+  if (required) ok = false
 }
 
 // 2. Unit tests.

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, expect, test as base, type Browser, type Page } from '@playwright/test'
-import { ELECTRON_SKIP_REASON, findElectronBinary } from './electron-binary'
+import { ELECTRON_E2E_REQUIRED, ELECTRON_REQUIRED_REASON, ELECTRON_SKIP_REASON, findElectronBinary } from './electron-binary'
 import { launchChromium, openHarnessPage } from './harness/open-harness'
 import { E2E_BUILD_DIR } from './paths'
 import { captchaId } from './support/form'
@@ -39,6 +39,7 @@ export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { dr
   app: async ({ driver, harnessBrowser, systemLocales }, use) => {
     if (driver === 'electron') {
       const binary = findElectronBinary()
+      if (!binary && ELECTRON_E2E_REQUIRED) throw new Error(ELECTRON_REQUIRED_REASON)
       test.skip(!binary, ELECTRON_SKIP_REASON)
       const userData = mkdtempSync(join(tmpdir(), 'login-app-e2e-'))
       const electronApp = await _electron.launch({
