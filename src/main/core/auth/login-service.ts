@@ -54,9 +54,9 @@ export class LoginService {
 
   /**
    * Order matters: the captcha is consumed first whatever happens; a locked username is refused before
-   * any password work; a wrong captcha counts as a failure for the username without touching the
-   * password. Each attempt is counted as a failure *before* scrypt and forgiven on success, so attempts
-   * sent in parallel cannot all slip under the limit while their hashes are still running.
+   * any password work; a wrong captcha is refused without touching the password or the lockout count.
+   * Each paid attempt is counted as a failure *before* scrypt and forgiven on success, so attempts sent in
+   * parallel cannot all slip under the limit while their hashes are still running.
    */
   async signIn(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
     const { captcha, accounts, sessions, lockout, log } = this.deps
@@ -67,11 +67,11 @@ export class LoginService {
       log.info('sign-in.rejected', { reason: 'locked' })
       return lockedFailure(wait)
     }
+    // Not counted: only an attempt that paid with a solved captcha may bring a username nearer its lock,
+    // or anyone could lock anyone out with made-up captcha ids for free.
     if (!captchaOk) {
       log.info('sign-in.rejected', { reason: 'captcha' })
-      const locked = lockout.recordFailure(username)
-      if (locked > 0) log.warn('sign-in.lock-started', { lockMs: locked })
-      return locked > 0 ? lockedFailure(locked) : captchaFailure()
+      return captchaFailure()
     }
     // Provisional: counts until the password proves right; a lock it starts is logged only once final.
     const locked = lockout.recordFailure(username)
