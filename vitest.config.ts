@@ -6,6 +6,7 @@ export default defineConfig({
     environment: 'node',
     // scrypt and PNG encoding run on libuv's pool; parallel files on 2 cores only fight over it.
     fileParallelism: true,
-    testTimeout: 20_000
+    // A guard against hangs, not a speed target: CI shares two cores with other work.
+    testTimeout: 60_000
   }
 })

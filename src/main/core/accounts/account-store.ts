@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { failure, type Result, type User } from '../../../shared/ipc'
-import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type PasswordHash, type ScryptParams } from './password'
+import { DEFAULT_SCRYPT, decoyHash, hashPassword, verifyPassword, type PasswordHash, type ScryptParams } from './password'
 import { checkPassword, checkUsername, normalizeUsername, usernameKey } from './rules'
 
 interface AccountRow {
@@ -21,8 +21,12 @@ export interface AccountStoreOptions {
 export class AccountStore {
   private readonly scrypt: ScryptParams
   private readonly now: () => number
-  /** Verified against for unknown usernames so that "no such user" costs the same scrypt work. */
-  private decoy: Promise<PasswordHash> | undefined
+  /**
+   * Verified against for unknown usernames so that "no such user" costs the same scrypt work. Made at
+   * start from random bytes (no password hashes to them) rather than hashed on first use, which made the
+   * first unknown name after each start cost two scrypt runs instead of one.
+   */
+  private readonly decoy: PasswordHash
 
   constructor(
     private readonly db: DatabaseSync,
@@ -30,6 +34,7 @@ export class AccountStore {
   ) {
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT
     this.now = options.now ?? Date.now
+    this.decoy = decoyHash(this.scrypt)
   }
 
   async create(rawUsername: string, password: string): Promise<Result<{ user: User }>> {
@@ -64,7 +69,7 @@ export class AccountStore {
     const username = normalizeUsername(rawUsername)
     const row = checkUsername(username) ? undefined : this.find(usernameKey(username))
     if (!row) {
-      await verifyPassword(password, await this.decoyHash())
+      await verifyPassword(password, this.decoy)
       return null
     }
     const ok = await verifyPassword(password, {
@@ -83,11 +88,6 @@ export class AccountStore {
     return this.db
       .prepare('SELECT username, salt, hash, scrypt_n, scrypt_r, scrypt_p FROM accounts WHERE username_key = ?')
       .get(key) as AccountRow | undefined
-  }
-
-  private decoyHash(): Promise<PasswordHash> {
-    this.decoy ??= hashPassword('decoy password never matches', this.scrypt)
-    return this.decoy
   }
 }
 
