@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  // What electron.vite.config.ts replaces in production builds, for tests that import the shell's entry.
+  define: { __E2E_HOOKS__: 'false', __DEV_BUILD__: 'false' },
   test: {
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
