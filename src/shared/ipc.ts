@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'LOCKED'
   | 'FORBIDDEN'
   | 'INTERNAL'
+  /** Not now: too many requests at once, or the database is held by another program; retrying later works. */
+  | 'BUSY'
 
 /** Form fields an error can point at, so the renderer can focus and mark the right one. */
 export type Field = 'username' | 'password' | 'captchaText'

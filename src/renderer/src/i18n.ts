@@ -39,7 +39,8 @@ const zh = {
     PASSWORD_RULES: '密码长度须为 8–128 个字符。',
     LOCKED: '尝试次数过多，账号已暂时锁定。',
     FORBIDDEN: '此页面无权访问。',
-    INTERNAL: '出错了，请重试。'
+    INTERNAL: '出错了，请重试。',
+    BUSY: '系统繁忙，请稍后重试。'
   } satisfies Record<ErrorCode, string>
 }
 
@@ -82,7 +83,8 @@ const en: Messages = {
     PASSWORD_RULES: 'Passwords are 8–128 characters long.',
     LOCKED: 'Too many attempts: this account is locked for a while.',
     FORBIDDEN: 'This page may not use the app.',
-    INTERNAL: 'Something went wrong. Please try again.'
+    INTERNAL: 'Something went wrong. Please try again.',
+    BUSY: 'The app is busy. Please try again in a moment.'
   }
 }
 

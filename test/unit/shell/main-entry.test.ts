@@ -13,7 +13,7 @@ const apps: Array<ReturnType<typeof createFakeElectron>> = []
 afterEach(() => {
   // Runs what the app does on quit, so the database and workers of one boot do not outlive its test.
   for (const fake of apps.splice(0)) fake.app.emit('will-quit')
-  delete process.env['ELECTRON_RENDERER_URL']
+  vi.unstubAllEnvs()
 })
 afterAll(() => dirs.forEach((dir) => dir.remove()))
 
@@ -81,7 +81,7 @@ describe('single instance', () => {
 describe('trust decided at build time', () => {
   it('a production build ignores ELECTRON_RENDERER_URL even unpackaged: app:// only, no DevTools', async () => {
     // A packaged binary renamed `electron` reports isPackaged false: that must change nothing.
-    process.env['ELECTRON_RENDERER_URL'] = 'http://127.0.0.1:5173'
+    vi.stubEnv('ELECTRON_RENDERER_URL', 'http://127.0.0.1:5173')
     const { fake } = await boot({ lock: true })
     expect(fake.app.isPackaged).toBe(false)
     const window = fake.windows[0]!

@@ -6,8 +6,9 @@ import type { SessionStore } from './sessions'
 
 /** The part of the captcha service the login rules need; kept narrow so tests can pass a fake. */
 export interface CaptchaPort {
-  create(request?: CaptchaRequest): Promise<CaptchaImage>
-  verify(id: string, text: string): boolean
+  /** `owner`: who asked (the window's session key); only the same owner can answer the challenge. */
+  create(request?: CaptchaRequest, owner?: string): Promise<CaptchaImage>
+  verify(id: string, text: string, owner?: string): boolean
 }
 
 export interface LoginDeps {
@@ -38,7 +39,7 @@ export class LoginService {
 
   async signUp(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
     const { captcha, accounts, sessions, log } = this.deps
-    if (!captcha.verify(credentials.captchaId, credentials.captchaText)) {
+    if (!captcha.verify(credentials.captchaId, credentials.captchaText, sessionKey)) {
       log.info('sign-up.rejected', { reason: 'captcha' })
       return captchaFailure()
     }
@@ -61,7 +62,7 @@ export class LoginService {
   async signIn(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
     const { captcha, accounts, sessions, lockout, log } = this.deps
     const { username } = credentials
-    const captchaOk = captcha.verify(credentials.captchaId, credentials.captchaText)
+    const captchaOk = captcha.verify(credentials.captchaId, credentials.captchaText, sessionKey)
     const wait = lockout.retryAfterMs(username)
     if (wait > 0) {
       log.info('sign-in.rejected', { reason: 'locked' })
