@@ -103,6 +103,8 @@ export interface AppInfo {
   language: Language | null
   /** The last username that signed in on this machine (never a password). */
   lastUsername: string | null
+  /** Set when the accounts file was damaged at start: moved aside (to movedTo), replaced by an empty one. */
+  databaseReset?: { movedTo: string } | null
 }
 
 export interface Contract {

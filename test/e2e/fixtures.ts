@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, expect, test as base, type Browser, type Page } from '@playwright/test'
@@ -26,10 +26,15 @@ async function displayedCaptchaId(page: Page): Promise<string> {
   return (await image.getAttribute('data-captcha-id'))!
 }
 
-export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { driver: Driver; harnessBrowser: Browser | null }>({
+export const test = base.extend<
+  { app: LoginApp; systemLocales: string[]; accountsFile: string | null },
+  { driver: Driver; harnessBrowser: Browser | null }
+>({
   driver: ['browser', { option: true, scope: 'worker' }],
   /** The operating system's preferred languages as main would read them; `test.use` to change. */
   systemLocales: [['zh-CN'], { option: true }],
+  /** What the accounts database file holds when the app starts (e.g. garbage); null: no file, a fresh start. */
+  accountsFile: [null, { option: true }],
 
   harnessBrowser: [
     async ({ driver }, use) => {
@@ -41,11 +46,12 @@ export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { dr
     { scope: 'worker' }
   ],
 
-  app: async ({ driver, harnessBrowser, systemLocales }, use) => {
+  app: async ({ driver, harnessBrowser, systemLocales, accountsFile }, use) => {
     if (driver === 'electron') {
       const binary = findElectronBinary()
       test.skip(!binary, ELECTRON_SKIP_REASON)
       const userData = mkdtempSync(join(tmpdir(), 'login-app-e2e-'))
+      if (accountsFile !== null) writeFileSync(join(userData, 'accounts.sqlite'), accountsFile)
       const electronApp = await _electron.launch({
         executablePath: binary!,
         // Chromium refuses to start as root with its sandbox on; only then is it turned off.
@@ -74,7 +80,7 @@ export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { dr
       return
     }
 
-    const harness = await openHarnessPage(harnessBrowser!, { systemLocales })
+    const harness = await openHarnessPage(harnessBrowser!, { systemLocales, accountsFile })
     await use({
       page: harness.page,
       captchaAnswer: async () => harness.core.answers.get(await displayedCaptchaId(harness.page)) ?? '',

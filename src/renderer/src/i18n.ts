@@ -28,6 +28,8 @@ const zh = {
   showPassword: '显示密码',
   capsLock: '大写锁定已开启',
   lockedFor: (wait: string) => `尝试次数过多，请在 ${wait} 后重试。`,
+  databaseResetTitle: '账号数据文件已损坏',
+  databaseResetBody: '该文件无法读取，应用已改用一个新的空数据文件启动，之前的账号需要重新注册。损坏的文件已保留（未删除），位于：',
   about: (info: AppInfo) =>
     `版本 ${info.version} · Electron ${info.versions.electron} · Chromium ${info.versions.chrome} · Node ${info.versions.node}`,
   errors: {
@@ -72,6 +74,9 @@ const en: Messages = {
   showPassword: 'Show password',
   capsLock: 'Caps Lock is on',
   lockedFor: (wait: string) => `Too many attempts. Try again in ${wait}.`,
+  databaseResetTitle: 'The accounts file was damaged',
+  databaseResetBody:
+    'It could not be read, so the app has started with a new, empty one: accounts made before need to be created again. The damaged file was kept, not deleted, at:',
   about: (info: AppInfo) =>
     `Version ${info.version} · Electron ${info.versions.electron} · Chromium ${info.versions.chrome} · Node ${info.versions.node}`,
   errors: {

@@ -20,7 +20,7 @@ export interface HandlerDeps {
   log: Logger
   prefs: PrefsStore
   /** Versions and system locales, read by the shell (or the test harness) once at start. */
-  info: Pick<AppInfo, 'version' | 'versions' | 'systemLocales'>
+  info: Pick<AppInfo, 'version' | 'versions' | 'systemLocales' | 'databaseReset'>
 }
 
 const FIELDS: readonly string[] = ['username', 'password', 'captchaText'] satisfies Field[]
