@@ -21,6 +21,8 @@ beforeAll(async () => {
     configFile: false,
     logLevel: 'silent',
     root: ROOT,
+    // Packages bundled in too: the script runs from a temp folder, where no node_modules can be found.
+    ssr: { noExternal: true },
     build: {
       ssr: join(ROOT, 'test/support/signup-loop.ts'),
       outDir: dir.path,

@@ -1,12 +1,13 @@
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
+import { rekeyUsernames } from './rekey-usernames'
 
 /**
  * Each entry upgrades the schema by one version, inside one transaction with the version bump, so a
  * crash mid-migration leaves the previous version intact. Append only: never edit a shipped step.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: ReadonlyArray<string | ((db: DatabaseSync) => void)> = [
   `CREATE TABLE accounts (
      id            INTEGER PRIMARY KEY,
      username      TEXT NOT NULL,
@@ -28,7 +29,9 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE login_locks (
      username_key  TEXT PRIMARY KEY,
      locked_until  INTEGER NOT NULL
-   ) STRICT`
+   ) STRICT`,
+  // Look-alike usernames: NFKC + case-folded keys, and a UTS #39 skeleton column refused twice.
+  rekeyUsernames
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
@@ -77,7 +80,9 @@ function migrate(db: DatabaseSync): void {
   }
   while (version < SCHEMA_VERSION) {
     transaction(db, () => {
-      db.exec(MIGRATIONS[version])
+      const step = MIGRATIONS[version]!
+      if (typeof step === 'string') db.exec(step)
+      else step(db)
       db.prepare('UPDATE schema_version SET version = ?').run(version + 1)
     })
     version += 1
