@@ -7,11 +7,17 @@ const testHooks = (mode: string): Record<string, string> => ({
   __E2E_HOOKS__: JSON.stringify(mode === 'e2e')
 })
 
+// Trusting the dev server's origin and allowing DevTools are decided here, when the bundle is made: only
+// `electron-vite dev` compiles them in. Not app.isPackaged, which a packaged binary renamed `electron` flips.
+const devTrust = (command: string): Record<string, string> => ({
+  __DEV_BUILD__: JSON.stringify(command === 'serve')
+})
+
 const shared = resolve(__dirname, 'src/shared')
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ command, mode }) => ({
   main: {
-    define: testHooks(mode),
+    define: { ...testHooks(mode), ...devTrust(command) },
     resolve: { alias: { '@shared': shared } },
     build: {
       // node:sqlite is a prefix-only built-in; older build hosts do not list it in builtinModules,

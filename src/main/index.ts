@@ -11,13 +11,13 @@ import { handleAppScheme, registerAppScheme } from './shell/app-protocol'
 import { createLoginWindow } from './shell/window'
 
 const log = consoleLogger()
-// electron-vite sets this in `dev` only; packaged and preview builds load app://renderer.
-const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+// electron-vite sets this in `dev` only; every other build compiles the branch out (__DEV_BUILD__ is a
+// build-time constant), so no environment variable or executable name can make it trust another page.
+const devServerUrl = __DEV_BUILD__ ? process.env['ELECTRON_RENDERER_URL'] : undefined
 
 // Every renderer sandboxed, including any a future change creates without saying so.
 app.enableSandbox()
 registerAppScheme()
-if (!app.requestSingleInstanceLock()) app.quit()
 
 async function start(): Promise<void> {
   let onCaptchaIssued: ((id: string, answer: string) => void) | undefined
@@ -60,13 +60,16 @@ async function start(): Promise<void> {
   const open = () =>
     createLoginWindow({
       devServerUrl,
-      allowDevTools: !app.isPackaged,
+      allowDevTools: __DEV_BUILD__,
       iconPath: appIconPath(resourcesDir),
       statePath: join(app.getPath('userData'), 'window-state.json')
     })
   let window = open()
+  // Another start of the app (it quit at once, see below) means the person wants this window: bring it up.
   app.on('second-instance', () => {
+    if (window.isDestroyed()) window = open()
     if (window.isMinimized()) window.restore()
+    window.show()
     window.focus()
   })
   app.on('activate', () => {
@@ -81,7 +84,13 @@ async function start(): Promise<void> {
   })
 }
 
-start().catch((error: unknown) => {
-  log.error('startup.failed', { error: error instanceof Error ? error.message : String(error) })
-  app.exit(1)
-})
+// Without the lock another instance runs: it shows its window, and this process opens no window, database
+// or worker (app.quit() alone would still let start() run once the app is ready).
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  start().catch((error: unknown) => {
+    log.error('startup.failed', { error: error instanceof Error ? error.message : String(error) })
+    app.exit(1)
+  })
+}

@@ -41,6 +41,8 @@ export type ErrorCode =
   | 'LOCKED'
   | 'FORBIDDEN'
   | 'INTERNAL'
+  /** Not now: too many requests at once, or the database is held by another program; retrying later works. */
+  | 'BUSY'
 
 /** Form fields an error can point at, so the renderer can focus and mark the right one. */
 export type Field = 'username' | 'password' | 'captchaText'
@@ -101,6 +103,8 @@ export interface AppInfo {
   language: Language | null
   /** The last username that signed in on this machine (never a password). */
   lastUsername: string | null
+  /** Set when the accounts file was damaged at start: moved aside (to movedTo), replaced by an empty one. */
+  databaseReset?: { movedTo: string } | null
 }
 
 export interface Contract {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { _electron, expect, test as base, type Browser, type Page } from '@playwright/test'
@@ -21,10 +21,15 @@ export interface LoginApp {
   respondOnce<C extends Channel>(channel: C, result: ResultOf<C>): Promise<void>
 }
 
-export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { driver: Driver; harnessBrowser: Browser | null }>({
+export const test = base.extend<
+  { app: LoginApp; systemLocales: string[]; accountsFile: string | null },
+  { driver: Driver; harnessBrowser: Browser | null }
+>({
   driver: ['browser', { option: true, scope: 'worker' }],
   /** The operating system's preferred languages as main would read them; `test.use` to change. */
   systemLocales: [['zh-CN'], { option: true }],
+  /** What the accounts database file holds when the app starts (e.g. garbage); null: no file, a fresh start. */
+  accountsFile: [null, { option: true }],
 
   harnessBrowser: [
     async ({ driver }, use) => {
@@ -36,12 +41,13 @@ export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { dr
     { scope: 'worker' }
   ],
 
-  app: async ({ driver, harnessBrowser, systemLocales }, use) => {
+  app: async ({ driver, harnessBrowser, systemLocales, accountsFile }, use) => {
     if (driver === 'electron') {
       const binary = findElectronBinary()
       if (!binary && ELECTRON_E2E_REQUIRED) throw new Error(ELECTRON_REQUIRED_REASON)
       test.skip(!binary, ELECTRON_SKIP_REASON)
       const userData = mkdtempSync(join(tmpdir(), 'login-app-e2e-'))
+      if (accountsFile !== null) writeFileSync(join(userData, 'accounts.sqlite'), accountsFile)
       const electronApp = await _electron.launch({
         executablePath: binary!,
         // Chromium refuses to start as root with its sandbox on; only then is it turned off.
@@ -70,7 +76,7 @@ export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { dr
       return
     }
 
-    const harness = await openHarnessPage(harnessBrowser!, { systemLocales })
+    const harness = await openHarnessPage(harnessBrowser!, { systemLocales, accountsFile })
     await use({
       page: harness.page,
       captchaAnswer: async () => harness.core.answers.get(await captchaId(harness.page)) ?? '',

@@ -46,10 +46,48 @@ export function fakeEvent(extra: Record<string, unknown> = {}) {
   return event
 }
 
+/** The app-lifecycle calls the entry file (src/main/index.ts) makes, recorded; `lock` decides the single-instance lock. */
+function lifecycle() {
+  const calls: string[] = []
+  const paths = new Map<string, string>()
+  return {
+    calls,
+    paths,
+    lock: true,
+    requestSingleInstanceLock(this: { lock: boolean }) {
+      calls.push('requestSingleInstanceLock')
+      return this.lock
+    },
+    quit: () => void calls.push('quit'),
+    exit: (code?: number) => void calls.push(`exit ${code ?? 0}`),
+    whenReady: () => {
+      calls.push('whenReady')
+      return Promise.resolve()
+    },
+    getPath: (name: string) => paths.get(name) ?? `/nonexistent/${name}`,
+    setPath: (name: string, value: string) => void paths.set(name, value),
+    getAppPath: () => '/nonexistent/app',
+    getVersion: () => '0.0.0-fake',
+    getPreferredSystemLanguages: () => ['en']
+  }
+}
+
+/** `protocol`: the registered schemes and handlers, so a test can send requests to app://. */
+function fakeProtocol() {
+  const handlers = new Map<string, (request: Request) => Promise<Response> | Response>()
+  const privileged: unknown[] = []
+  return {
+    handlers,
+    privileged,
+    registerSchemesAsPrivileged: (schemes: unknown[]) => void privileged.push(...schemes),
+    handle: (scheme: string, handler: (request: Request) => Promise<Response> | Response) => void handlers.set(scheme, handler)
+  }
+}
+
 export function createFakeElectron() {
-  const app = Object.assign(new Emitter(), { enableSandbox: () => undefined, isPackaged: false })
+  const app = Object.assign(new Emitter(), { enableSandbox: () => undefined, isPackaged: false }, lifecycle())
   const ipcHandlers = new Map<string, Listener>()
-  const windows: Array<{ options: Record<string, unknown>; loaded: string[] }> = []
+  const windows: Array<InstanceType<typeof BrowserWindow>> = []
   class BrowserWindow extends Emitter {
     readonly loaded: string[] = []
     constructor(readonly options: Record<string, unknown>) {
@@ -60,7 +98,25 @@ export function createFakeElectron() {
       this.loaded.push(url)
       return Promise.resolve()
     }
-    show() {}
+    minimized = false
+    visible = false
+    focused = false
+    destroyed = false
+    show() {
+      this.visible = true
+    }
+    isMinimized() {
+      return this.minimized
+    }
+    restore() {
+      this.minimized = false
+    }
+    focus() {
+      this.focused = true
+    }
+    isDestroyed() {
+      return this.destroyed
+    }
     getNormalBounds() {
       const { x, y, width, height } = this.options as Record<string, number>
       return { x, y, width, height }
@@ -74,7 +130,8 @@ export function createFakeElectron() {
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     BrowserWindow,
     ipcHandlers,
-    windows
+    windows,
+    protocol: fakeProtocol()
   }
 }
 

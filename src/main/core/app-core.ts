@@ -1,7 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { AppInfo, Channel, RequestOf, ResultOf } from '../../shared/ipc-contract'
 import { AccountStore } from './accounts/account-store'
-import { openDatabase } from './accounts/database'
+import { openAccountsDatabase } from './accounts/open-accounts'
 import type { ScryptParams } from './accounts/password'
 import { Lockout, type LockoutPolicy, DEFAULT_LOCKOUT } from './auth/lockout'
 import { LoginService } from './auth/login-service'
@@ -44,14 +44,15 @@ export interface Core {
 /** Builds the whole main-process app without Electron: what the shell wires to ipcMain. */
 export function createCore(options: CoreOptions): Core {
   const log = options.log ?? consoleLogger()
-  const db = openDatabase(options.dbPath)
+  // A damaged file is moved aside and replaced; the page tells the person (AppInfo.databaseReset).
+  const { db, reset } = openAccountsDatabase(options.dbPath, log)
   const captcha = new CaptchaService({ ...options.captcha, fontPaths: options.fontPaths })
   const now = options.now ?? Date.now
   const accounts = new AccountStore(db, { scrypt: options.scrypt, now })
   const lockout = new Lockout(db, { ...DEFAULT_LOCKOUT, ...options.lockout }, now)
   const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), lockout, log })
   const prefs = new PrefsStore(options.prefsPath)
-  const handlers = createHandlers({ login, captcha, log, prefs, info: options.info })
+  const handlers = createHandlers({ login, captcha, log, prefs, info: { ...options.info, databaseReset: reset } })
   return {
     handlers,
     db,

@@ -1,6 +1,6 @@
 import { protocol } from 'electron'
 import { APP_HOST, APP_SCHEME } from '../core/app-origin/trusted-sender'
-import { serveRendererFile } from '../core/app-origin/renderer-files'
+import { notFound, serveRendererFile } from '../core/app-origin/renderer-files'
 
 /** Must run before `app` is ready: a standard, secure scheme behaves like https for the page. */
 export function registerAppScheme(): void {
@@ -13,8 +13,8 @@ export function registerAppScheme(): void {
 export function handleAppScheme(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url)
-    if (url.host !== APP_HOST || request.method !== 'GET') return new Response('Not found', { status: 404 })
-    const file = await serveRendererFile(rendererDir, url.pathname)
+    // Refusals carry the same CSP and nosniff headers as the files.
+    const file = url.host !== APP_HOST || request.method !== 'GET' ? notFound() : await serveRendererFile(rendererDir, url.pathname)
     return new Response(file.body as ConstructorParameters<typeof Response>[0], { status: file.status, headers: file.headers })
   })
 }

@@ -28,6 +28,8 @@ const zh = {
   showPassword: '显示密码',
   capsLock: '大写锁定已开启',
   lockedFor: (wait: string) => `尝试次数过多，请在 ${wait} 后重试。`,
+  databaseResetTitle: '账号数据文件已损坏',
+  databaseResetBody: '该文件无法读取，应用已改用一个新的空数据文件启动，之前的账号需要重新注册。损坏的文件已保留（未删除），位于：',
   about: (info: AppInfo) =>
     `版本 ${info.version} · Electron ${info.versions.electron} · Chromium ${info.versions.chrome} · Node ${info.versions.node}`,
   errors: {
@@ -39,7 +41,8 @@ const zh = {
     PASSWORD_RULES: '密码长度须为 8–128 个字符。',
     LOCKED: '尝试次数过多，账号已暂时锁定。',
     FORBIDDEN: '此页面无权访问。',
-    INTERNAL: '出错了，请重试。'
+    INTERNAL: '出错了，请重试。',
+    BUSY: '系统繁忙，请稍后重试。'
   } satisfies Record<ErrorCode, string>
 }
 
@@ -71,6 +74,9 @@ const en: Messages = {
   showPassword: 'Show password',
   capsLock: 'Caps Lock is on',
   lockedFor: (wait: string) => `Too many attempts. Try again in ${wait}.`,
+  databaseResetTitle: 'The accounts file was damaged',
+  databaseResetBody:
+    'It could not be read, so the app has started with a new, empty one: accounts made before need to be created again. The damaged file was kept, not deleted, at:',
   about: (info: AppInfo) =>
     `Version ${info.version} · Electron ${info.versions.electron} · Chromium ${info.versions.chrome} · Node ${info.versions.node}`,
   errors: {
@@ -82,7 +88,8 @@ const en: Messages = {
     PASSWORD_RULES: 'Passwords are 8–128 characters long.',
     LOCKED: 'Too many attempts: this account is locked for a while.',
     FORBIDDEN: 'This page may not use the app.',
-    INTERNAL: 'Something went wrong. Please try again.'
+    INTERNAL: 'Something went wrong. Please try again.',
+    BUSY: 'The app is busy. Please try again in a moment.'
   }
 }
 

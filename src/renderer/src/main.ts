@@ -6,6 +6,7 @@ import { bindCapsLockWarning, bindShowPassword } from './conveniences'
 import { byId } from './dom'
 import { MESSAGES, type Messages } from './i18n'
 import { countdown, formatWait } from './lockout'
+import { renderNotice } from './notice'
 import { applyTexts } from './texts'
 
 type Mode = 'sign-in' | 'sign-up'
@@ -135,6 +136,7 @@ function setLanguage(language: Language): void {
   languageSelect.value = language
   applyTexts(document, t)
   byId('about').textContent = info ? t.about(info) : ''
+  renderNotice(byId('notice'), t, info)
   renderMode()
   renderErrors()
   capsWarning.dispatchEvent(new Event('i18n:refresh'))

@@ -1,9 +1,11 @@
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
+import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { serveRendererFile } from '../../../src/main/core/app-origin/renderer-files'
 import { createTestCore, TEST_INFO, type TestCore } from '../../support/core'
+import { tempDir } from '../../support/temp-dir'
 import { RENDERER_DIR } from '../paths'
 import { PAGE_API_BUNDLE } from './build-page-api'
 import { encodeBytes } from './wire'
@@ -61,6 +63,8 @@ export interface HarnessOptions {
   locale?: string
   /** What the shell would read from app.getPreferredSystemLanguages(); default zh-CN. */
   systemLocales?: string[]
+  /** Contents of the accounts database file before the core opens it; default none (a fresh database). */
+  accountsFile?: string | null
 }
 
 /**
@@ -68,10 +72,15 @@ export interface HarnessOptions {
  * with the preload's createApi wired over a binding to the real main-process core.
  */
 export async function openHarnessPage(browser: Browser, options: HarnessOptions = {}): Promise<HarnessPage> {
-  const { systemLocales = TEST_INFO.systemLocales, ...contextOptions } = options
+  const { systemLocales = TEST_INFO.systemLocales, accountsFile = null, ...contextOptions } = options
   // The harness's own versions, labelled so the About footer can never pass for a real Electron's.
   const versions = { electron: 'none (browser harness)', chrome: browser.version(), node: process.versions.node }
-  const core = createTestCore({ info: { ...TEST_INFO, versions, systemLocales } })
+  const seeded = accountsFile === null ? null : tempDir()
+  if (seeded) writeFileSync(join(seeded.path, 'accounts.sqlite'), accountsFile!)
+  const core = createTestCore({
+    info: { ...TEST_INFO, versions, systemLocales },
+    ...(seeded ? { dbPath: join(seeded.path, 'accounts.sqlite') } : {})
+  })
   const context = await browser.newContext({ viewport: { width: 520, height: 640 }, ...contextOptions })
   const page = await context.newPage()
   const invocations = new Map<string, number>()
@@ -93,6 +102,7 @@ export async function openHarnessPage(browser: Browser, options: HarnessOptions 
     close: async () => {
       await context.close()
       core.dispose()
+      seeded?.remove()
     }
   }
 }

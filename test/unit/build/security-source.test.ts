@@ -36,9 +36,10 @@ describe('security properties of the source', () => {
     expect(index.indexOf('registerIpc(')).toBeLessThan(index.indexOf('createLoginWindow('))
   })
 
-  it('allows DevTools and the dev server only in unpackaged builds', () => {
+  it('allows DevTools and the dev server only in `electron-vite dev` builds, never by app.isPackaged', () => {
     const index = read('main/index.ts')
-    expect(index).toMatch(/allowDevTools:\s*!app\.isPackaged/)
-    expect(index).toMatch(/devServerUrl\s*=\s*!app\.isPackaged\s*\?/)
+    expect(index).toMatch(/allowDevTools:\s*__DEV_BUILD__/)
+    expect(index).toMatch(/devServerUrl\s*=\s*__DEV_BUILD__\s*\?/)
+    expect(sources(src).filter((file) => /isPackaged[^\n]*(devServer|DevTools|RENDERER_URL)|(devServer|DevTools|RENDERER_URL)[^\n]*isPackaged/.test(readFileSync(file, 'utf8')))).toEqual([])
   })
 })

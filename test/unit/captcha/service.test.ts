@@ -60,7 +60,7 @@ describe('CaptchaService.create', () => {
   })
 
   it('issues distinct UUIDs and answers of five alphabet characters', async () => {
-    const { service, answers } = harness()
+    const { service, answers } = harness({ maxPerOwner: 20 })
     const ids = new Set<string>()
     for (let i = 0; i < 20; i++) ids.add((await service.create()).id)
     expect(ids.size).toBe(20)
@@ -85,7 +85,7 @@ describe('CaptchaService.create', () => {
   })
 
   it('serves a burst of concurrent requests, each a valid image with its own answer', async () => {
-    const { service, answers } = harness()
+    const { service, answers } = harness({ maxPerOwner: 12, maxInFlightPerOwner: 12 })
     const images = await Promise.all(Array.from({ length: 12 }, (_, i) => service.create({ scale: 1 + (i % 3) })))
     images.forEach((image, i) => {
       const png = readPng(image.png)

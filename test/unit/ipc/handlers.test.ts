@@ -156,7 +156,8 @@ describe('app:info and prefs:set-language', () => {
       versions: { electron: expect.any(String), chrome: expect.any(String), node: process.versions.node },
       systemLocales: ['zh-CN'],
       language: null,
-      lastUsername: null
+      lastUsername: null,
+      databaseReset: null
     })
   })
 

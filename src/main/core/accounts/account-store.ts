@@ -1,7 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite'
 import { failure, type Result, type User } from '../../../shared/ipc-contract'
-import { DEFAULT_SCRYPT, hashPassword, verifyPassword, type PasswordHash, type ScryptParams } from './password'
+import { DEFAULT_SCRYPT, decoyHash, hashPassword, verifyPassword, type PasswordHash, type ScryptParams } from './password'
 import { checkPassword, checkUsername, normalizeUsername, usernameKey } from './rules'
+import { usernameSkeleton } from './username-key'
 
 interface AccountRow {
   username: string
@@ -21,8 +22,12 @@ export interface AccountStoreOptions {
 export class AccountStore {
   private readonly scrypt: ScryptParams
   private readonly now: () => number
-  /** Verified against for unknown usernames so that "no such user" costs the same scrypt work. */
-  private decoy: Promise<PasswordHash> | undefined
+  /**
+   * Verified against for unknown usernames so that "no such user" costs the same scrypt work. Made at
+   * start from random bytes (no password hashes to them) rather than hashed on first use, which made the
+   * first unknown name after each start cost two scrypt runs instead of one.
+   */
+  private readonly decoy: PasswordHash
 
   constructor(
     private readonly db: DatabaseSync,
@@ -30,6 +35,7 @@ export class AccountStore {
   ) {
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT
     this.now = options.now ?? Date.now
+    this.decoy = decoyHash(this.scrypt)
   }
 
   async create(rawUsername: string, password: string): Promise<Result<{ user: User }>> {
@@ -40,17 +46,19 @@ export class AccountStore {
       return failure(code, violation.message, { field: violation.field })
     }
     const key = usernameKey(username)
-    if (this.find(key)) return taken()
+    const skeleton = usernameSkeleton(username)
+    // A look-alike of an existing name (`аlice` with a Cyrillic а, `alicė`) is as taken as the name itself.
+    if (this.find(key) || this.db.prepare('SELECT 1 FROM accounts WHERE username_skeleton = ?').get(skeleton)) return taken()
 
     const stored = await hashPassword(password, this.scrypt)
     try {
       // One INSERT is atomic: the account exists completely or not at all.
       this.db
         .prepare(
-          `INSERT INTO accounts (username, username_key, salt, hash, scrypt_n, scrypt_r, scrypt_p, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+          `INSERT INTO accounts (username, username_key, username_skeleton, salt, hash, scrypt_n, scrypt_r, scrypt_p, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
         )
-        .run(username, key, stored.salt, stored.hash, stored.params.N, stored.params.r, stored.params.p, this.now())
+        .run(username, key, skeleton, stored.salt, stored.hash, stored.params.N, stored.params.r, stored.params.p, this.now())
     } catch (error) {
       // Another sign-up for the same name may have landed while we were hashing.
       if (isUniqueViolation(error)) return taken()
@@ -62,9 +70,9 @@ export class AccountStore {
   /** The account's canonical name when the password is right; null for a wrong password or unknown user. */
   async verify(rawUsername: string, password: string): Promise<User | null> {
     const username = normalizeUsername(rawUsername)
-    const row = checkUsername(username) ? undefined : this.find(usernameKey(username))
+    const row = checkUsername(username) ? undefined : this.find(usernameKey(username), username)
     if (!row) {
-      await verifyPassword(password, await this.decoyHash())
+      await verifyPassword(password, this.decoy)
       return null
     }
     const ok = await verifyPassword(password, {
@@ -79,15 +87,17 @@ export class AccountStore {
     return this.find(usernameKey(normalizeUsername(rawUsername))) !== undefined
   }
 
-  private find(key: string): AccountRow | undefined {
+  /**
+   * The account a key names; with `exact`, an account stored under exactly that name comes first (a
+   * look-alike that existed before keys were folded keeps its old key, see rekey-usernames.ts).
+   */
+  private find(key: string, exact?: string): AccountRow | undefined {
     return this.db
-      .prepare('SELECT username, salt, hash, scrypt_n, scrypt_r, scrypt_p FROM accounts WHERE username_key = ?')
-      .get(key) as AccountRow | undefined
-  }
-
-  private decoyHash(): Promise<PasswordHash> {
-    this.decoy ??= hashPassword('decoy password never matches', this.scrypt)
-    return this.decoy
+      .prepare(
+        `SELECT username, salt, hash, scrypt_n, scrypt_r, scrypt_p FROM accounts
+         WHERE username_key = ? OR username = ? ORDER BY username = ? DESC LIMIT 1`
+      )
+      .get(key, exact ?? null, exact ?? null) as AccountRow | undefined
   }
 }
 

@@ -1,12 +1,13 @@
-import { mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
+import { rekeyUsernames } from './rekey-usernames'
 
 /**
  * Each entry upgrades the schema by one version, inside one transaction with the version bump, so a
  * crash mid-migration leaves the previous version intact. Append only: never edit a shipped step.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: ReadonlyArray<string | ((db: DatabaseSync) => void)> = [
   `CREATE TABLE accounts (
      id            INTEGER PRIMARY KEY,
      username      TEXT NOT NULL,
@@ -28,16 +29,28 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE login_locks (
      username_key  TEXT PRIMARY KEY,
      locked_until  INTEGER NOT NULL
-   ) STRICT`
+   ) STRICT`,
+  // Look-alike usernames: NFKC + case-folded keys, and a UTS #39 skeleton column refused twice.
+  rekeyUsernames
 ]
 
 export const SCHEMA_VERSION = MIGRATIONS.length
 
+/**
+ * How long a statement waits for another program's write lock before failing with SQLITE_BUSY (answered as
+ * a typed BUSY failure). Short: the database runs on the main thread, so every waiting millisecond freezes
+ * the window.
+ */
+export const BUSY_TIMEOUT_MS = 100
+
 export function openDatabase(path: string): DatabaseSync {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true })
+    userOnly(path)
+  }
   const db = new DatabaseSync(path)
   // WAL + FULL sync: an acknowledged sign-up is on disk even if the process is killed right after.
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;')
+  db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS};`)
   try {
     migrate(db)
   } catch (error) {
@@ -45,6 +58,16 @@ export function openDatabase(path: string): DatabaseSync {
     throw error
   }
   return db
+}
+
+/**
+ * Readable by the user only, like the preferences: the file is created 0600 before SQLite opens it, and
+ * SQLite gives the -wal and -shm files it creates the main file's mode. Files an older version left
+ * readable by others are narrowed too. (Windows ignores POSIX modes; the profile folder's ACL applies.)
+ */
+function userOnly(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600))
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600)
 }
 
 function migrate(db: DatabaseSync): void {
@@ -57,7 +80,9 @@ function migrate(db: DatabaseSync): void {
   }
   while (version < SCHEMA_VERSION) {
     transaction(db, () => {
-      db.exec(MIGRATIONS[version])
+      const step = MIGRATIONS[version]!
+      if (typeof step === 'string') db.exec(step)
+      else step(db)
       db.prepare('UPDATE schema_version SET version = ?').run(version + 1)
     })
     version += 1

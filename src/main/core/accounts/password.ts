@@ -41,3 +41,8 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
   const candidate = await derive(password, stored.salt, stored.params)
   return candidate.length === stored.hash.length && timingSafeEqual(candidate, stored.hash)
 }
+
+/** A stored hash no password derives to (random salt and key): the same scrypt cost, no hashing needed. */
+export function decoyHash(params: ScryptParams = DEFAULT_SCRYPT): PasswordHash {
+  return { params, salt: randomBytes(16), hash: randomBytes(params.keyLength) }
+}

@@ -1,4 +1,5 @@
 import { LIMITS, USERNAME_PATTERN } from '../../../shared/ipc-contract'
+import { foldUsername } from './username-key'
 
 /**
  * The form a username is stored and shown in. NFC so that "é" typed as one code point or as e + accent
@@ -8,9 +9,9 @@ export function normalizeUsername(raw: string): string {
   return raw.trim().normalize('NFC')
 }
 
-/** The key uniqueness is checked on: case-insensitive, so "Alice" and "alice" cannot both exist. */
+/** The key uniqueness is checked on: NFKC and case folded, so "Alice", "alice" and "ａｌｉｃｅ" are one name. */
 export function usernameKey(normalized: string): string {
-  return normalized.toLowerCase().normalize('NFC')
+  return foldUsername(normalized)
 }
 
 /** Counts user-perceived characters' code points, not UTF-16 units, so limits mean what people expect. */

@@ -47,18 +47,25 @@ export function resolveInside(root: string, pathname: string): string | null {
   return target.startsWith(base + sep) ? target : null
 }
 
+/** Sent with every app:// response, refusals included. */
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff'
+}
+
+/** The one refusal app:// gives (wrong host or method, a path outside the folder, a missing file). */
+export function notFound(): FileResponse {
+  return { status: 404, body: 'Not found', headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' } }
+}
+
 export async function serveRendererFile(root: string, pathname: string): Promise<FileResponse> {
-  const headers = {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-    'X-Content-Type-Options': 'nosniff'
-  }
   const file = resolveInside(root, pathname)
-  if (!file) return { status: 404, body: 'Not found', headers: { ...headers, 'Content-Type': 'text/plain' } }
+  if (!file) return notFound()
   try {
     const body = await readFile(file)
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
-    return { status: 200, body: new Uint8Array(body), headers: { ...headers, 'Content-Type': type } }
+    return { status: 200, body: new Uint8Array(body), headers: { ...SECURITY_HEADERS, 'Content-Type': type } }
   } catch {
-    return { status: 404, body: 'Not found', headers: { ...headers, 'Content-Type': 'text/plain' } }
+    return notFound()
   }
 }

@@ -6,8 +6,9 @@ import type { SessionStore } from './sessions'
 
 /** The part of the captcha service the login rules need; kept narrow so tests can pass a fake. */
 export interface CaptchaPort {
-  create(request?: CaptchaRequest): Promise<CaptchaImage>
-  verify(id: string, text: string): boolean
+  /** `owner`: who asked (the window's session key); only the same owner can answer the challenge. */
+  create(request?: CaptchaRequest, owner?: string): Promise<CaptchaImage>
+  verify(id: string, text: string, owner?: string): boolean
 }
 
 export interface LoginDeps {
@@ -38,7 +39,7 @@ export class LoginService {
 
   async signUp(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
     const { captcha, accounts, sessions, log } = this.deps
-    if (!captcha.verify(credentials.captchaId, credentials.captchaText)) {
+    if (!captcha.verify(credentials.captchaId, credentials.captchaText, sessionKey)) {
       log.info('sign-up.rejected', { reason: 'captcha' })
       return captchaFailure()
     }
@@ -54,24 +55,24 @@ export class LoginService {
 
   /**
    * Order matters: the captcha is consumed first whatever happens; a locked username is refused before
-   * any password work; a wrong captcha counts as a failure for the username without touching the
-   * password. Each attempt is counted as a failure *before* scrypt and forgiven on success, so attempts
-   * sent in parallel cannot all slip under the limit while their hashes are still running.
+   * any password work; a wrong captcha is refused without touching the password or the lockout count.
+   * Each paid attempt is counted as a failure *before* scrypt and forgiven on success, so attempts sent in
+   * parallel cannot all slip under the limit while their hashes are still running.
    */
   async signIn(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
     const { captcha, accounts, sessions, lockout, log } = this.deps
     const { username } = credentials
-    const captchaOk = captcha.verify(credentials.captchaId, credentials.captchaText)
+    const captchaOk = captcha.verify(credentials.captchaId, credentials.captchaText, sessionKey)
     const wait = lockout.retryAfterMs(username)
     if (wait > 0) {
       log.info('sign-in.rejected', { reason: 'locked' })
       return lockedFailure(wait)
     }
+    // Not counted: only an attempt that paid with a solved captcha may bring a username nearer its lock,
+    // or anyone could lock anyone out with made-up captcha ids for free.
     if (!captchaOk) {
       log.info('sign-in.rejected', { reason: 'captcha' })
-      const locked = lockout.recordFailure(username)
-      if (locked > 0) log.warn('sign-in.lock-started', { lockMs: locked })
-      return locked > 0 ? lockedFailure(locked) : captchaFailure()
+      return captchaFailure()
     }
     // Provisional: counts until the password proves right; a lock it starts is logged only once final.
     const locked = lockout.recordFailure(username)

@@ -4,6 +4,8 @@ export interface Entry {
   /** SHA-256 of the normalised answer: fixed length, so comparing leaks nothing about the answer's length. */
   digest: Buffer
   expiresAt: number
+  /** Who asked for it (the app passes the window's session key): only that owner can answer or evict it. */
+  owner: string
 }
 
 export function normaliseAnswer(text: string): string {
@@ -15,18 +17,22 @@ export function digestOf(text: string): Buffer {
 }
 
 /**
- * Pending challenges, bounded in time and count. A Map iterates in insertion order and every entry gets the
- * same TTL, so the oldest entries are at the front: expiry and eviction only ever look there.
+ * Pending challenges, bounded in time, in count and per owner. A Map iterates in insertion order and every
+ * entry gets the same TTL, so the oldest entries are at the front: expiry and eviction only ever look there.
+ * Any kind of challenge can live here: the owner is an opaque key, the answer only a digest.
  */
 export class ChallengeStore {
   readonly #entries = new Map<string, Entry>()
+  readonly #perOwner = new Map<string, number>()
   readonly #ttlMs: number
   readonly #maxEntries: number
+  readonly #maxPerOwner: number
   readonly #now: () => number
 
-  constructor(ttlMs: number, maxEntries: number, now: () => number) {
+  constructor(ttlMs: number, maxEntries: number, now: () => number, maxPerOwner: number = maxEntries) {
     this.#ttlMs = ttlMs
     this.#maxEntries = maxEntries
+    this.#maxPerOwner = maxPerOwner
     this.#now = now
   }
 
@@ -35,29 +41,59 @@ export class ChallengeStore {
     return this.#entries.size
   }
 
-  add(id: string, answer: string): void {
+  /** Live challenges of one owner. */
+  sizeOf(owner: string): number {
     this.#sweep()
-    while (this.#entries.size >= this.#maxEntries) {
-      const oldest = this.#entries.keys().next()
-      if (oldest.done === true) break
-      this.#entries.delete(oldest.value)
-    }
-    this.#entries.set(id, { digest: digestOf(normaliseAnswer(answer)), expiresAt: this.#now() + this.#ttlMs })
+    return this.#perOwner.get(owner) ?? 0
   }
 
-  /** Removes the challenge whatever the outcome, so each id gets exactly one guess. */
-  take(id: string): Entry | undefined {
+  /**
+   * Stores a challenge for `owner`. An owner at its quota loses its own oldest challenge; when the whole
+   * store is full, only the asking owner's oldest may go, never another's: with none of its own to give
+   * up, the challenge is refused (false) rather than evicting a challenge someone else is answering.
+   */
+  add(id: string, answer: string, owner: string): boolean {
+    this.#sweep()
+    const own = this.#perOwner.get(owner) ?? 0
+    if (own >= this.#maxPerOwner || this.#entries.size >= this.#maxEntries) {
+      if (own === 0) return false
+      this.#delete(this.#oldestOf(owner)!)
+    }
+    this.#entries.set(id, { digest: digestOf(normaliseAnswer(answer)), expiresAt: this.#now() + this.#ttlMs, owner })
+    this.#perOwner.set(owner, (this.#perOwner.get(owner) ?? 0) + 1)
+    return true
+  }
+
+  /**
+   * Removes the challenge whatever the outcome, so each id gets exactly one guess. Another owner's
+   * challenge is neither returned nor removed: a window cannot answer, or use up, what another was shown.
+   */
+  take(id: string, owner: string): Entry | undefined {
     const entry = this.#entries.get(id)
-    if (entry === undefined) return undefined
-    this.#entries.delete(id)
+    if (entry === undefined || entry.owner !== owner) return undefined
+    this.#delete(id)
     return this.#now() >= entry.expiresAt ? undefined : entry
+  }
+
+  #oldestOf(owner: string): string | undefined {
+    for (const [id, entry] of this.#entries) if (entry.owner === owner) return id
+    return undefined
+  }
+
+  #delete(id: string): void {
+    const entry = this.#entries.get(id)
+    if (entry === undefined) return
+    this.#entries.delete(id)
+    const left = (this.#perOwner.get(entry.owner) ?? 1) - 1
+    if (left > 0) this.#perOwner.set(entry.owner, left)
+    else this.#perOwner.delete(entry.owner)
   }
 
   #sweep(): void {
     const now = this.#now()
     for (const [id, entry] of this.#entries) {
       if (entry.expiresAt > now) break
-      this.#entries.delete(id)
+      this.#delete(id)
     }
   }
 }

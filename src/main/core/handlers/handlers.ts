@@ -3,6 +3,7 @@ import { CHANNELS, failure, type AppInfo, type Channel, type Failure, type Field
 import type { CaptchaPort, LoginService } from '../auth/login-service'
 import type { Logger } from '../log'
 import type { PrefsStore } from '../prefs/prefs-store'
+import { busyFailure } from './busy'
 import { captchaRequestSchema, credentialsSchema, languageRequestSchema, noPayloadSchema } from './schemas'
 
 /** What the shell knows about the sender; never taken from the payload. */
@@ -19,7 +20,7 @@ export interface HandlerDeps {
   log: Logger
   prefs: PrefsStore
   /** Versions and system locales, read by the shell (or the test harness) once at start. */
-  info: Pick<AppInfo, 'version' | 'versions' | 'systemLocales'>
+  info: Pick<AppInfo, 'version' | 'versions' | 'systemLocales' | 'databaseReset'>
 }
 
 const FIELDS: readonly string[] = ['username', 'password', 'captchaText'] satisfies Field[]
@@ -59,9 +60,9 @@ export function createHandlers({ login, captcha, log, prefs, info }: HandlerDeps
       return parsed.success ? handle(parsed.data, context) : invalid(parsed.error, channel, log)
     }
   return {
-    [CHANNELS.captchaNew]: on(CHANNELS.captchaNew, captchaRequestSchema, async (request) => ({
+    [CHANNELS.captchaNew]: on(CHANNELS.captchaNew, captchaRequestSchema, async (request, { sessionKey }) => ({
       ok: true,
-      ...(await captcha.create(request))
+      ...(await captcha.create(request, sessionKey))
     })),
     [CHANNELS.signUp]: on(CHANNELS.signUp, credentialsSchema, async (request, { sessionKey }) =>
       remember(await login.signUp(request, sessionKey))
@@ -100,6 +101,11 @@ export async function dispatch(
   try {
     return await handlers[channel](payload, context)
   } catch (error) {
+    const busy = busyFailure(error)
+    if (busy) {
+      log.warn('ipc.busy', { channel, reason: busy.message })
+      return busy
+    }
     log.error('ipc.internal', { channel, error: error instanceof Error ? error.name : typeof error })
     return failure('INTERNAL', 'Something went wrong. Please try again.')
   }

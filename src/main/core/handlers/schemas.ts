@@ -8,7 +8,8 @@ export const credentialsSchema = z.strictObject({
   captchaId: z.string().min(1).max(LIMITS.captchaIdMax),
   captchaText: z.string().max(LIMITS.captchaTextMax),
   username: z.string().max(LIMITS.fieldMax),
-  password: z.string().max(LIMITS.fieldMax)
+  // A lone surrogate is not text: scrypt would hash it as U+FFFD, so two different inputs would match.
+  password: z.string().max(LIMITS.fieldMax).refine((text) => !/\p{Cs}/u.test(text), 'not well-formed Unicode')
 }) satisfies z.ZodType<Credentials>
 
 export const captchaRequestSchema = z
