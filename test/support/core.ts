@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/app-core'
 import { silentLogger } from '../../src/main/core/log'
+import { audioClipsDir } from '../../src/main/core/audio'
 import { captchaFontPaths } from '../../src/main/core/resources'
 import { FAST_SCRYPT } from './scrypt'
 import { tempDir } from './temp-dir'
@@ -32,6 +33,7 @@ export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
     dbPath: join(dir.path, 'accounts.sqlite'),
     prefsPath: join(dir.path, 'prefs.json'),
     fontPaths: captchaFontPaths(RESOURCES_DIR),
+    audioDir: audioClipsDir(RESOURCES_DIR),
     log: silentLogger,
     scrypt: FAST_SCRYPT,
     info: TEST_INFO,

@@ -1,6 +1,7 @@
 import { failure, type CaptchaImage, type CaptchaRequest, type Credentials, type Result, type User } from '../../../shared/ipc'
 import type { AccountStore } from '../accounts/account-store'
 import type { Logger } from '../log'
+import { answersCaptcha, type AudioCaptchaPort } from './captcha-check'
 import type { Lockout } from './lockout'
 import type { SessionStore } from './sessions'
 
@@ -16,6 +17,8 @@ export interface LoginDeps {
   sessions: SessionStore
   lockout: Lockout
   log: Logger
+  /** The spoken challenge; without it only the image answers. */
+  audio?: AudioCaptchaPort
 }
 
 const captchaFailure = () =>
@@ -38,7 +41,7 @@ export class LoginService {
 
   async signUp(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
     const { captcha, accounts, sessions, log } = this.deps
-    if (!captcha.verify(credentials.captchaId, credentials.captchaText)) {
+    if (!answersCaptcha(captcha, this.deps.audio, credentials)) {
       log.info('sign-up.rejected', { reason: 'captcha' })
       return captchaFailure()
     }
@@ -61,7 +64,7 @@ export class LoginService {
   async signIn(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
     const { captcha, accounts, sessions, lockout, log } = this.deps
     const { username } = credentials
-    const captchaOk = captcha.verify(credentials.captchaId, credentials.captchaText)
+    const captchaOk = answersCaptcha(captcha, this.deps.audio, credentials)
     const wait = lockout.retryAfterMs(username)
     if (wait > 0) {
       log.info('sign-in.rejected', { reason: 'locked' })

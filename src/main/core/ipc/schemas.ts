@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { LANGUAGES, LIMITS, type CaptchaRequest, type Credentials, type Language } from '../../../shared/ipc'
+import { LANGUAGES, LIMITS, type CaptchaAudioRequest, type CaptchaRequest, type Credentials, type Language } from '../../../shared/ipc'
 
 // Lengths are checked here, at the door, before any rule or hash looks at a value: a renderer that
 // sends a 100 MB string gets INVALID_INPUT, not a 100 MB scrypt input.
@@ -8,7 +8,8 @@ export const credentialsSchema = z.strictObject({
   captchaId: z.string().min(1).max(LIMITS.captchaIdMax),
   captchaText: z.string().max(LIMITS.captchaTextMax),
   username: z.string().max(LIMITS.fieldMax),
-  password: z.string().max(LIMITS.fieldMax)
+  password: z.string().max(LIMITS.fieldMax),
+  audioCaptchaId: z.string().min(1).max(LIMITS.captchaIdMax).optional()
 }) satisfies z.ZodType<Credentials>
 
 export const captchaRequestSchema = z
@@ -24,3 +25,7 @@ export const noPayloadSchema = z.undefined()
 export const languageRequestSchema = z.strictObject({
   language: z.enum(LANGUAGES)
 }) satisfies z.ZodType<{ language: Language }>
+
+export const captchaAudioRequestSchema = z.strictObject({
+  language: z.enum(LANGUAGES)
+}) satisfies z.ZodType<CaptchaAudioRequest>
