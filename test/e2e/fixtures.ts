@@ -14,17 +14,21 @@ export interface LoginApp {
   page: Page
   /** The answer of the captcha now on screen, through the test-only hook. */
   captchaAnswer(): Promise<string>
+  /** The answer of the spoken captcha now loaded in the <audio> element, through the same hook. */
+  audioAnswer(): Promise<string>
   /** How many times the page has called this IPC channel. */
   invocations(channel: Channel): Promise<number>
   /** Main answers the next call of `channel` with `result` (for results the core gives only after a long setup, e.g. LOCKED). */
   respondOnce<C extends Channel>(channel: C, result: ResultOf<C>): Promise<void>
 }
 
-async function displayedCaptchaId(page: Page): Promise<string> {
-  const image = page.locator('#captcha-image')
-  await expect(image).toHaveAttribute('data-captcha-id', /.+/)
-  return (await image.getAttribute('data-captcha-id'))!
+async function displayedCaptchaId(page: Page, selector = '#captcha-image'): Promise<string> {
+  const element = page.locator(selector)
+  await expect(element).toHaveAttribute('data-captcha-id', /.+/)
+  return (await element.getAttribute('data-captcha-id'))!
 }
+
+const AUDIO = '#captcha-audio'
 
 export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { driver: Driver; harnessBrowser: Browser | null }>({
   driver: ['browser', { option: true, scope: 'worker' }],
@@ -65,6 +69,10 @@ export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { dr
           const id = await displayedCaptchaId(page)
           return electronApp.evaluate((_electron, captchaId) => globalThis.__loginAppTestHooks!.captchaAnswer(captchaId) ?? '', id)
         },
+        audioAnswer: async () => {
+          const id = await displayedCaptchaId(page, AUDIO)
+          return electronApp.evaluate((_electron, captchaId) => globalThis.__loginAppTestHooks!.captchaAnswer(captchaId) ?? '', id)
+        },
         invocations: (channel) => electronApp.evaluate((_electron, name) => globalThis.__loginAppTestHooks!.invocations!(name), channel),
         respondOnce: (channel, result) =>
           electronApp.evaluate((_electron, [name, value]) => globalThis.__loginAppTestHooks!.respondOnce!(name, value), [channel, result] as const)
@@ -78,6 +86,7 @@ export const test = base.extend<{ app: LoginApp; systemLocales: string[] }, { dr
     await use({
       page: harness.page,
       captchaAnswer: async () => harness.core.answers.get(await displayedCaptchaId(harness.page)) ?? '',
+      audioAnswer: async () => harness.core.answers.get(await displayedCaptchaId(harness.page, AUDIO)) ?? '',
       invocations: async (channel) => harness.invocations.get(channel) ?? 0,
       respondOnce: async (channel, result) => harness.respondOnce(channel, result)
     })

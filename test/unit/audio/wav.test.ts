@@ -22,9 +22,9 @@ describe('the WAV container', () => {
     expect(view.getUint32(40, true)).toBe(samples.length * 2)
   })
 
-  it('clips at full scale and rounds to the nearest step (halves up)', () => {
+  it('clips at full scale and rounds to the nearest step (halves away from zero)', () => {
     const pcm = Array.from({ length: samples.length }, (_, i) => view.getInt16(WAV_HEADER_BYTES + i * 2, true))
-    expect(pcm).toEqual([0, 16384, -16383, 32767, -32768, 32767, -32768, 8192])
+    expect(pcm).toEqual([0, 16384, -16384, 32767, -32767, 32767, -32768, 8192])
   })
 
   it('reads back what it wrote, and refuses what it cannot read', () => {

@@ -38,7 +38,10 @@ export interface Composition {
   sampleRate: number
   /** The mix, peak-normalised: what is encoded and played. */
   samples: Float32Array
-  /** The two parts of the mix, for tests and measurements: samples = speech × speechGain + noise × noiseGain. */
+  /**
+   * The two parts of the mix, for tests and measurements: samples = speech × speechGain + noise × noiseGain.
+   * Views of working buffers: valid until the next composeChallenge call.
+   */
   speech: Float32Array
   noise: Float32Array
   speechGain: number
@@ -74,9 +77,25 @@ function babbleSourcesOf(voice: ClipSet): Float32Array[] {
   return sources
 }
 
+/**
+ * Working buffers for the speech and noise tracks, reused from call to call: a fresh 0.5 MB pair per
+ * challenge cost as much as composing it (page faults and zeroing). Composition is synchronous, so one
+ * pair per process is enough; the tracks a Composition returns are views valid until the next call.
+ */
+let scratch = { speech: new Float32Array(0), noise: new Float32Array(0) }
+
+function tracks(length: number): { speech: Float32Array; noise: Float32Array } {
+  if (scratch.speech.length < length) scratch = { speech: new Float32Array(length), noise: new Float32Array(length) }
+  const speech = scratch.speech.subarray(0, length)
+  const noise = scratch.noise.subarray(0, length)
+  speech.fill(0)
+  noise.fill(0)
+  return { speech, noise }
+}
+
 /** Babble: streams of digits played backwards at other pitches, end to end, over the whole length. */
-function babble(voice: ClipSet, length: number, random: RandomSource): Float32Array {
-  const bed = new Float32Array(length)
+function babble(voice: ClipSet, bed: Float32Array, random: RandomSource): void {
+  const length = bed.length
   const sources = babbleSourcesOf(voice)
   for (let stream = 0; stream < AUDIO_VARIATION.babbleStreams; stream++) {
     let at = random.int(voice.sampleRate >> 2)
@@ -86,7 +105,6 @@ function babble(voice: ClipSet, length: number, random: RandomSource): Float32Ar
       at += clip.length + random.int(voice.sampleRate >> 3)
     }
   }
-  return bed
 }
 
 /**
@@ -108,7 +126,7 @@ export function composeChallenge(voice: ClipSet, answer: string, random: RandomS
   if (gapTotal > room) for (let i = 0; i < gaps.length; i++) gaps[i] = Math.max(0, Math.floor((gaps[i]! * room) / gapTotal))
 
   const length = leadIn + voiced + gaps.reduce((sum, gap) => sum + gap, 0) + tail
-  const speech = new Float32Array(length)
+  const { speech, noise } = tracks(length)
   const schedule: SpokenSymbol[] = []
   let at = leadIn
   spoken.forEach(({ symbol, audio }, i) => {
@@ -117,7 +135,7 @@ export function composeChallenge(voice: ClipSet, answer: string, random: RandomS
     at += audio.length + (gaps[i] ?? 0)
   })
 
-  const noise = babble(voice, length, random)
+  babble(voice, noise, random)
   addHiss(noise, random.int(0x1_0000_0000), AUDIO_VARIATION.hissLevel * Math.sqrt(energy(noise) / length) * 4)
   const snrDb = between(random, AUDIO_VARIATION.snrDb)
   let worst = Infinity
