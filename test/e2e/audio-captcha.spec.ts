@@ -45,6 +45,8 @@ test('the listen button has a name in both languages and the captcha field says 
 })
 
 test('from the keyboard: Enter on the listen button loads a playable clip; pressing again replays it', async ({ app }) => {
+  // Several clip loads and decodes: on a busy two-core machine this outlasts the default timeout.
+  test.slow()
   const { page } = app
   await ready(page)
   await listenByKeyboard(page)
@@ -63,6 +65,7 @@ test('from the keyboard: Enter on the listen button loads a playable clip; press
 })
 
 test('signs up and in with the spoken answer; a wrong spoken answer is refused', async ({ app }) => {
+  test.slow()
   const { page } = app
   await ready(page)
   await form(page, zh).language.selectOption('en')
