@@ -5,7 +5,7 @@
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { DEFAULT_SCRYPT } from '../src/main/core/accounts/password'
-import { CHANNELS } from '../src/shared/ipc'
+import { CHANNELS } from '../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../test/support/core'
 import { tempDir } from '../test/support/temp-dir'
 import { intArg, parseArgs } from './captcha/lib/args'

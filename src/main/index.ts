@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { app } from 'electron'
 import { createCore, type Core } from './core/app-core'
+import { audioClipsDir } from './core/audio'
 import { CaptchaWorkerPool } from './core/captcha'
 import createCaptchaWorker from './core/captcha/worker-entry?nodeWorker'
 import { consoleLogger } from './core/log'
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
     dbPath: join(app.getPath('userData'), 'accounts.sqlite'),
     prefsPath: join(app.getPath('userData'), 'prefs.json'),
     fontPaths,
+    audioDir: audioClipsDir(resourcesDir),
     log,
     captcha: { onIssued: onCaptchaIssued, pool: captchaPool },
     info: {

@@ -9,7 +9,8 @@ export const CHANNELS = {
   signOut: 'auth:sign-out',
   session: 'auth:session',
   appInfo: 'app:info',
-  setLanguage: 'prefs:set-language'
+  setLanguage: 'prefs:set-language',
+  captchaAudio: 'captcha:audio'
 } as const
 
 export type Channel = (typeof CHANNELS)[keyof typeof CHANNELS]
@@ -78,9 +79,25 @@ export interface CaptchaImage {
   expiresInMs: number
 }
 
+export interface CaptchaAudioRequest {
+  /** The voice: the interface's language. */
+  language: Language
+}
+
+export interface CaptchaAudio {
+  id: string
+  /** A 16-bit PCM WAV file, composed in memory for this challenge. */
+  wav: Uint8Array
+  durationMs: number
+  language: Language
+  expiresInMs: number
+}
+
 export interface Credentials {
   captchaId: string
   captchaText: string
+  /** The spoken challenge the person listened to, if any: the text may answer it or the image. */
+  audioCaptchaId?: string
   username: string
   password: string
 }
@@ -115,6 +132,7 @@ export interface Contract {
   'auth:session': { request: undefined; result: Result<{ user: User | null }> }
   'app:info': { request: undefined; result: Result<AppInfo> }
   'prefs:set-language': { request: { language: Language }; result: Result<{ language: Language }> }
+  'captcha:audio': { request: CaptchaAudioRequest; result: Result<CaptchaAudio> }
 }
 
 export type RequestOf<C extends Channel> = Contract[C]['request']
@@ -132,6 +150,7 @@ export interface LoginApi {
   session(): Promise<ResultOf<'auth:session'>>
   appInfo(): Promise<ResultOf<'app:info'>>
   setLanguage(language: Language): Promise<ResultOf<'prefs:set-language'>>
+  newAudioCaptcha(request: CaptchaAudioRequest): Promise<ResultOf<'captcha:audio'>>
 }
 
 export function failure(code: ErrorCode, message: string, extra: Partial<Failure> = {}): Failure {

@@ -15,11 +15,15 @@ export interface LoginApp {
   page: Page
   /** The answer of the captcha now on screen, through the test-only hook. */
   captchaAnswer(): Promise<string>
+  /** The answer of the spoken captcha now loaded in the <audio> element, through the same hook. */
+  audioAnswer(): Promise<string>
   /** How many times the page has called this IPC channel. */
   invocations(channel: Channel): Promise<number>
   /** Main answers the next call of `channel` with `result` (for results the core gives only after a long setup, e.g. LOCKED). */
   respondOnce<C extends Channel>(channel: C, result: ResultOf<C>): Promise<void>
 }
+
+const AUDIO = '#captcha-audio'
 
 export const test = base.extend<
   { app: LoginApp; systemLocales: string[]; accountsFile: string | null },
@@ -67,6 +71,10 @@ export const test = base.extend<
           const id = await captchaId(page)
           return electronApp.evaluate((_electron, captchaId) => globalThis.__loginAppTestHooks!.captchaAnswer(captchaId) ?? '', id)
         },
+        audioAnswer: async () => {
+          const id = await captchaId(page, AUDIO)
+          return electronApp.evaluate((_electron, captchaId) => globalThis.__loginAppTestHooks!.captchaAnswer(captchaId) ?? '', id)
+        },
         invocations: (channel) => electronApp.evaluate((_electron, name) => globalThis.__loginAppTestHooks!.invocations!(name), channel),
         respondOnce: (channel, result) =>
           electronApp.evaluate((_electron, [name, value]) => globalThis.__loginAppTestHooks!.respondOnce!(name, value), [channel, result] as const)
@@ -80,6 +88,7 @@ export const test = base.extend<
     await use({
       page: harness.page,
       captchaAnswer: async () => harness.core.answers.get(await captchaId(harness.page)) ?? '',
+      audioAnswer: async () => harness.core.answers.get(await captchaId(harness.page, AUDIO)) ?? '',
       invocations: async (channel) => harness.invocations.get(channel) ?? 0,
       respondOnce: async (channel, result) => harness.respondOnce(channel, result)
     })

@@ -17,7 +17,7 @@ test('Tab walks the form in reading order with a visible focus ring on every sto
   const { page } = app
   await ready(page)
   expect(await focusedId(page)).toBe('username')
-  const order = ['password', 'show-password', 'captchaText', 'captcha-refresh', 'switch-mode', 'submit']
+  const order = ['password', 'show-password', 'captchaText', 'captcha-refresh', 'captcha-listen', 'switch-mode', 'submit']
   for (const id of order) {
     await page.keyboard.press('Tab')
     expect(await focusedId(page)).toBe(id)

@@ -4,6 +4,7 @@ import { createCore, type Core, type CoreOptions } from '../../src/main/core/app
 import type { HandlerContext } from '../../src/main/core/handlers/handlers'
 import { CHANNELS } from '../../src/shared/ipc-contract'
 import { silentLogger } from '../../src/main/core/log'
+import { audioClipsDir } from '../../src/main/core/audio'
 import { captchaFontPaths } from '../../src/main/core/resources'
 import { FAST_SCRYPT } from './scrypt'
 import { tempDir } from './temp-dir'
@@ -33,6 +34,7 @@ export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
     dbPath: join(dir.path, 'accounts.sqlite'),
     prefsPath: join(dir.path, 'prefs.json'),
     fontPaths: captchaFontPaths(RESOURCES_DIR),
+    audioDir: audioClipsDir(RESOURCES_DIR),
     log: silentLogger,
     scrypt: FAST_SCRYPT,
     info: TEST_INFO,

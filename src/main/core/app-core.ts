@@ -6,6 +6,7 @@ import type { ScryptParams } from './accounts/password'
 import { Lockout, type LockoutPolicy, DEFAULT_LOCKOUT } from './auth/lockout'
 import { LoginService } from './auth/login-service'
 import { SessionStore } from './auth/sessions'
+import { AudioCaptchaService, loadClipLibrary } from './audio'
 import { CaptchaService, type CaptchaServiceOptions } from './captcha'
 import { createHandlers, dispatch, type HandlerContext, type Handlers } from './handlers/handlers'
 import { consoleLogger, type Logger } from './log'
@@ -22,6 +23,8 @@ export interface CoreOptions {
   /** The clock for lockout and account timestamps; tests move it by hand. */
   now?: () => number
   captcha?: Omit<CaptchaServiceOptions, 'fontPaths'>
+  /** `<resources>/audio`: the spoken digits the audio captcha is composed from. */
+  audioDir: string
   /**
    * Language and last username, as JSON. Required rather than derived from dbPath: an in-memory
    * database has no folder, so a derived default would land in the working directory.
@@ -50,9 +53,16 @@ export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now
   const accounts = new AccountStore(db, { scrypt: options.scrypt, now })
   const lockout = new Lockout(db, { ...DEFAULT_LOCKOUT, ...options.lockout }, now)
-  const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), lockout, log })
+  // Same time to live and test observer as the image: the two challenges follow one set of rules.
+  const audio = new AudioCaptchaService({
+    clips: loadClipLibrary(options.audioDir),
+    ttlMs: options.captcha?.ttlMs,
+    now: options.captcha?.now,
+    onIssued: options.captcha?.onIssued
+  })
+  const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), lockout, log, audio })
   const prefs = new PrefsStore(options.prefsPath)
-  const handlers = createHandlers({ login, captcha, log, prefs, info: { ...options.info, databaseReset: reset } })
+  const handlers = createHandlers({ login, captcha, audio, log, prefs, info: { ...options.info, databaseReset: reset } })
   return {
     handlers,
     db,

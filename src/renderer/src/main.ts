@@ -1,6 +1,7 @@
 import './styles.scss'
 import { LIMITS, type AppInfo, type Failure, type Field, type Language, type User } from '../../shared/ipc-contract'
 import { pickLanguage } from '../../shared/language'
+import { AudioCaptchaView } from './audio-view'
 import { CaptchaView, preferredTheme } from './captcha-view'
 import { bindCapsLockWarning, bindShowPassword } from './conveniences'
 import { byId } from './dom'
@@ -45,6 +46,15 @@ const captcha = new CaptchaView(
   byId<HTMLImageElement>('captcha-image'),
   () => window.api.newCaptcha({ scale: window.devicePixelRatio, theme: preferredTheme() }),
   () => showErrors([{ target: 'form', text: () => t.captchaLoadFailed }])
+)
+const listen = byId<HTMLButtonElement>('captcha-listen')
+// The voice follows the interface: the language on screen when the button is pressed.
+const audioCaptcha = new AudioCaptchaView(
+  listen,
+  byId<HTMLAudioElement>('captcha-audio'),
+  () => window.api.newAudioCaptcha({ language: root.lang === 'en' ? 'en' : 'zh-CN' }),
+  () => showErrors([{ target: 'form', text: () => t.audioLoadFailed }]),
+  (on) => listen.setAttribute('aria-label', on ? t.captchaListenBusy : t.captchaListen)
 )
 
 // Bootstrap's colour modes follow the system (Electron's nativeTheme drives prefers-color-scheme).
@@ -200,7 +210,9 @@ async function onSubmit(event: SubmitEvent): Promise<void> {
   }
   setBusy(true)
   try {
+    const audioCaptchaId = audioCaptcha.take()
     const credentials = {
+      ...(audioCaptchaId ? { audioCaptchaId } : {}),
       captchaId: captcha.take(),
       captchaText: inputs.captchaText.value.trim(),
       username: inputs.username.value,
@@ -245,6 +257,7 @@ byId('captcha-refresh').addEventListener('click', () => {
   inputs.captchaText.value = ''
   void captcha.refresh()
 })
+listen.addEventListener('click', () => void audioCaptcha.listen())
 byId('switch-mode').addEventListener('click', () => {
   setMode(mode === 'sign-in' ? 'sign-up' : 'sign-in')
   inputs.username.focus()
@@ -253,6 +266,7 @@ byId('sign-out').addEventListener('click', () => void onSignOut())
 languageSelect.addEventListener('change', () => {
   const language = languageSelect.value as Language
   setLanguage(language)
+  audioCaptcha.forget()
   void window.api.setLanguage(language)
 })
 darkScheme.addEventListener('change', () => {

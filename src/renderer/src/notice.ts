@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../shared/ipc'
+import type { AppInfo } from '../../shared/ipc-contract'
 import type { Messages } from './i18n'
 
 /**

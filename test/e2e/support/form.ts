@@ -59,10 +59,11 @@ export async function expectNewCaptcha(page: Page, previous: string): Promise<vo
   await expect(page.locator('#captcha-image')).toHaveAttribute('data-captcha-id', new RegExp(`^(?!${escaped}$).+`))
 }
 
-export async function captchaId(page: Page): Promise<string> {
-  const image = page.locator('#captcha-image')
-  await expect(image).toHaveAttribute('data-captcha-id', /.+/)
-  return (await image.getAttribute('data-captcha-id'))!
+/** The id of the challenge on screen: the image's by default, or the spoken one's (`#captcha-audio`). */
+export async function captchaId(page: Page, selector = '#captcha-image'): Promise<string> {
+  const element = page.locator(selector)
+  await expect(element).toHaveAttribute('data-captcha-id', /.+/)
+  return (await element.getAttribute('data-captcha-id'))!
 }
 
 /** A person who has an account and is back at the sign-in form (username prefilled by main). */

@@ -6,7 +6,7 @@ import { once } from 'node:events'
 import { afterEach, describe, expect, it } from 'vitest'
 import { consoleLogger } from '../../../src/main/core/log'
 import { BUSY_TIMEOUT_MS } from '../../../src/main/core/accounts/database'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
 import { tempDir } from '../../support/temp-dir'
 

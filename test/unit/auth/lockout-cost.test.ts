@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
 
 // SECURITY.md: "every sign-in attempt costs one solved image". Locking a username is a sign-in attempt

@@ -1,7 +1,7 @@
 import * as crypto from 'node:crypto'
 import { join } from 'node:path'
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
 import { FAST_SCRYPT } from '../../support/scrypt'
 import { tempDir } from '../../support/temp-dir'

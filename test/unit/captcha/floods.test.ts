@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { GeneratedCaptcha } from '../../../src/main/core/captcha/generator'
 import { CaptchaService, type CaptchaServiceOptions } from '../../../src/main/core/captcha'
 import { TryAgainError } from '../../../src/main/core/try-again'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
 
 // A window asking for captchas without end must not push out the captcha another window's user is

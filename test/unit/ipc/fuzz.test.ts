@@ -43,7 +43,7 @@ const ownProtoKey = fc
 
 const fieldValue = fc.oneof({ weight: 4, arbitrary: nastyString }, { weight: 1, arbitrary: anything })
 const credentialsLike = fc.record(
-  { captchaId: fieldValue, captchaText: fieldValue, username: fieldValue, password: fieldValue, extra: anything },
+  { captchaId: fieldValue, captchaText: fieldValue, username: fieldValue, password: fieldValue, audioCaptchaId: fieldValue, extra: anything },
   { requiredKeys: ['captchaId', 'captchaText', 'username', 'password'] }
 )
 const captchaRequestLike = fc.record(
@@ -58,7 +58,12 @@ const PAYLOADS: Record<Channel, fc.Arbitrary<unknown>> = {
   [CHANNELS.signOut]: fc.oneof(anything, ownProtoKey),
   [CHANNELS.session]: fc.oneof(anything, ownProtoKey),
   [CHANNELS.appInfo]: fc.oneof(anything, ownProtoKey),
-  [CHANNELS.setLanguage]: fc.oneof(anything, ownProtoKey, fc.record({ language: fc.oneof(fc.constantFrom('zh-CN', 'en'), anything) }))
+  [CHANNELS.setLanguage]: fc.oneof(anything, ownProtoKey, fc.record({ language: fc.oneof(fc.constantFrom('zh-CN', 'en'), anything) })),
+  [CHANNELS.captchaAudio]: fc.oneof(
+    anything,
+    ownProtoKey,
+    fc.record({ language: fc.oneof(fc.constantFrom('zh-CN', 'en'), anything), extra: anything }, { requiredKeys: ['language'] })
+  )
 }
 
 const CODES = new Set<ErrorCode>(['INVALID_INPUT', 'CAPTCHA_INVALID', 'BAD_CREDENTIALS', 'USERNAME_TAKEN', 'USERNAME_RULES', 'PASSWORD_RULES', 'LOCKED', 'FORBIDDEN'])
@@ -78,6 +83,9 @@ function expectWellFormed(channel: Channel, result: unknown): string {
     expect(r).toMatchObject({ id: expect.any(String), png: expect.any(Uint8Array), width: 270, height: 40 })
   } else if (channel === CHANNELS.signUp || channel === CHANNELS.signIn) {
     expect(r['user']).toEqual({ username: expect.any(String) })
+  } else if (channel === CHANNELS.captchaAudio) {
+    expect(r).toMatchObject({ id: expect.any(String), wav: expect.any(Uint8Array), durationMs: expect.any(Number) })
+    expect(r).not.toHaveProperty('answer')
   } else if (channel === CHANNELS.session) {
     expect(r['user'] === null || typeof (r['user'] as { username?: unknown }).username === 'string').toBe(true)
   }
@@ -87,7 +95,12 @@ function expectWellFormed(channel: Channel, result: unknown): string {
 /** With a real captcha half of the time, so sign-up and sign-in get past the captcha into the rules and scrypt. */
 async function withRealCaptcha(payload: unknown, useReal: boolean): Promise<unknown> {
   if (!useReal || typeof payload !== 'object' || payload === null || !('captchaId' in payload)) return payload
-  return { ...payload, ...(await solvedCaptcha(core, ctx)) }
+  const solved = await solvedCaptcha(core, ctx)
+  if (!('audioCaptchaId' in payload)) return { ...payload, ...solved }
+  // With a spoken challenge too, its answer is the one typed: the image's id is then answered wrongly.
+  const audio = await core.invoke(CHANNELS.captchaAudio, { language: 'en' }, ctx)
+  if (!audio.ok) throw new Error('no audio captcha')
+  return { ...payload, captchaId: solved.captchaId, audioCaptchaId: audio.id, captchaText: core.answers.get(audio.id) }
 }
 
 describe(`fuzzed IPC through core.invoke (${RUNS} runs per channel)`, () => {

@@ -38,6 +38,18 @@ describe('no secrets in logs', () => {
     await core.invoke(CHANNELS.signIn, await credentials('alice', good), ctx)
     for (let i = 0; i < 4; i++) await core.invoke(CHANNELS.signIn, await credentials('alice', secret('wrong')), ctx)
     await core.invoke(CHANNELS.signIn, await credentials('nobody', secret('unknown')), ctx)
+    // The spoken challenge, answered right and wrong; its answers are checked against the log like the image's.
+    const spoken = async (password: string, right: boolean) => {
+      const audio = await core.invoke(CHANNELS.captchaAudio, { language: 'en' }, ctx)
+      if (!audio.ok || !('wav' in audio)) throw new Error('no audio captcha')
+      const answer = core.answers.get(audio.id)!
+      const typed = right ? answer : answer.replace(/\d/, (digit) => String((Number(digit) + 1) % 10))
+      return { ...(await credentials('alice', password)), audioCaptchaId: audio.id, captchaText: typed }
+    }
+    await core.invoke(CHANNELS.signIn, await spoken(good, true), ctx)
+    await core.invoke(CHANNELS.signIn, await spoken(secret('spoken-wrong'), false), ctx)
+    await core.invoke(CHANNELS.captchaAudio, { language: 'zh-CN', extra: secret('audio-extra') }, ctx)
+    await core.invoke(CHANNELS.captchaAudio, secret('audio-odd'), ctx)
     const reused = await credentials('alice', secret('reused'))
     await core.invoke(CHANNELS.signIn, reused, ctx)
     await core.invoke(CHANNELS.signIn, reused, ctx)
@@ -56,6 +68,7 @@ describe('no secrets in logs', () => {
       await core.invoke(CHANNELS.signIn, payload, ctx)
       await core.invoke(CHANNELS.signUp, payload, ctx)
       await core.invoke(CHANNELS.captchaNew, payload, ctx)
+      await core.invoke(CHANNELS.captchaAudio, payload, ctx)
       await core.invoke(CHANNELS.signOut, payload, ctx)
       await core.invoke(CHANNELS.session, payload, ctx)
       await core.invoke(odd, payload, ctx)
@@ -87,7 +100,7 @@ describe('no secrets in logs', () => {
     for (const password of passwords) expect(text, 'a password is in the log').not.toContain(password)
     expect(core.answers.size).toBeGreaterThan(10)
     for (const issued of core.answers.values()) {
-      // Answers are 5 upper-case letters or digits: look for them as a token, not inside "USERNAME".
+      // Answers are upper-case letters or digits (six digits when spoken): look for them as a token, not inside "USERNAME".
       expect(text, `captcha answer ${issued} is in the log`).not.toMatch(new RegExp(`(?<![A-Z0-9])${issued}(?![A-Z0-9])`, 'i'))
     }
   })

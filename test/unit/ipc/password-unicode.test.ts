@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
 
 // JavaScript strings can hold a lone surrogate; UTF-8 cannot, so scrypt's input turned it into U+FFFD and

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { audioClipsDir, loadClipLibrary } from '../../../src/main/core/audio'
 import { appIconPath, captchaFontPaths, resolveResourcesDir } from '../../../src/main/core/resources'
 import { tempDir } from '../../support/temp-dir'
 import { type Configuration, asarUnpackMatcher, loadBuilderConfig, packagedProjectFiles, root } from './electron-builder-lib'
@@ -61,6 +62,9 @@ describe('the font and icon exist where the resolver looks', () => {
       const dir = resolveResourcesDir({ isPackaged: true, appPath: join(resourcesPath, 'app.asar'), resourcesPath })
       expect(captchaFontPaths(dir).map((file) => relative(join(dir, 'fonts'), file))).toEqual(ttfInResources)
       expect(existsSync(appIconPath(dir))).toBe(true)
+      // The spoken captcha's clips and their licence ship the same way.
+      expect(loadClipLibrary(audioClipsDir(dir)).en.sampleRate).toBe(16_000)
+      expect(existsSync(join(audioClipsDir(dir), 'LICENSE-audio.txt'))).toBe(true)
     })
 
     it('would find neither without the resources/** unpack rule (what this check guards)', () => {

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { CONTENT_SECURITY_POLICY } from '../../../src/main/core/renderer-files'
+import { CONTENT_SECURITY_POLICY } from '../../../src/main/core/app-origin/renderer-files'
 import { fake } from '../../support/fake-electron'
 import { tempDir } from '../../support/temp-dir'
 
 vi.mock('electron', async () => (await import('../../support/fake-electron')).fake)
 
-const { handleAppScheme, registerAppScheme } = await import('../../../src/main/app-protocol')
+const { handleAppScheme, registerAppScheme } = await import('../../../src/main/shell/app-protocol')
 
 const dir = tempDir()
 afterAll(dir.remove)

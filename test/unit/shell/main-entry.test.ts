@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import { CHANNELS } from '../../../src/shared/ipc'
+import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createFakeElectron } from '../../support/fake-electron'
 import { tempDir } from '../../support/temp-dir'
 

@@ -1,6 +1,7 @@
 import { failure, type CaptchaImage, type CaptchaRequest, type Credentials, type Result, type User } from '../../../shared/ipc-contract'
 import type { AccountStore } from '../accounts/account-store'
 import type { Logger } from '../log'
+import { answersCaptcha, type AudioCaptchaPort } from './captcha-check'
 import type { Lockout } from './lockout'
 import type { SessionStore } from './sessions'
 
@@ -17,6 +18,8 @@ export interface LoginDeps {
   sessions: SessionStore
   lockout: Lockout
   log: Logger
+  /** The spoken challenge; without it only the image answers. */
+  audio?: AudioCaptchaPort
 }
 
 const captchaFailure = () =>
@@ -39,7 +42,7 @@ export class LoginService {
 
   async signUp(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
     const { captcha, accounts, sessions, log } = this.deps
-    if (!captcha.verify(credentials.captchaId, credentials.captchaText, sessionKey)) {
+    if (!answersCaptcha(captcha, this.deps.audio, credentials, sessionKey)) {
       log.info('sign-up.rejected', { reason: 'captcha' })
       return captchaFailure()
     }
@@ -62,7 +65,7 @@ export class LoginService {
   async signIn(credentials: Credentials, sessionKey: string): Promise<Result<{ user: User }>> {
     const { captcha, accounts, sessions, lockout, log } = this.deps
     const { username } = credentials
-    const captchaOk = captcha.verify(credentials.captchaId, credentials.captchaText, sessionKey)
+    const captchaOk = answersCaptcha(captcha, this.deps.audio, credentials, sessionKey)
     const wait = lockout.retryAfterMs(username)
     if (wait > 0) {
       log.info('sign-in.rejected', { reason: 'locked' })

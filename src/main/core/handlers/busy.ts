@@ -1,4 +1,4 @@
-import { failure, type Failure } from '../../../shared/ipc'
+import { failure, type Failure } from '../../../shared/ipc-contract'
 import { isDatabaseBusy } from '../accounts/sqlite-errors'
 import { TryAgainError } from '../try-again'
 

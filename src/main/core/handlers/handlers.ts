@@ -1,10 +1,11 @@
 import type { z } from 'zod'
 import { CHANNELS, failure, type AppInfo, type Channel, type Failure, type Field, type ResultOf, type User } from '../../../shared/ipc-contract'
+import type { AudioCaptchaPort } from '../auth/captcha-check'
 import type { CaptchaPort, LoginService } from '../auth/login-service'
 import type { Logger } from '../log'
 import type { PrefsStore } from '../prefs/prefs-store'
 import { busyFailure } from './busy'
-import { captchaRequestSchema, credentialsSchema, languageRequestSchema, noPayloadSchema } from './schemas'
+import { captchaAudioRequestSchema, captchaRequestSchema, credentialsSchema, languageRequestSchema, noPayloadSchema } from './schemas'
 
 /** What the shell knows about the sender; never taken from the payload. */
 export interface HandlerContext {
@@ -17,6 +18,7 @@ export type Handlers = { [C in Channel]: Handler<C> }
 export interface HandlerDeps {
   login: LoginService
   captcha: CaptchaPort
+  audio: AudioCaptchaPort
   log: Logger
   prefs: PrefsStore
   /** Versions and system locales, read by the shell (or the test harness) once at start. */
@@ -37,7 +39,7 @@ function invalid(error: z.ZodError, channel: Channel, log: Logger): Failure {
 }
 
 /** One table, channel → handler, used unchanged by Electron's ipcMain and by the browser test harness. */
-export function createHandlers({ login, captcha, log, prefs, info }: HandlerDeps): Handlers {
+export function createHandlers({ login, captcha, audio, log, prefs, info }: HandlerDeps): Handlers {
   // Remembered in main so the page never stores anything itself; only the name, never the password.
   const remember = <R extends { ok: true; user: User } | Failure>(result: R): R => {
     if (!result.ok) return result
@@ -76,7 +78,11 @@ export function createHandlers({ login, captcha, log, prefs, info }: HandlerDeps
     [CHANNELS.setLanguage]: on(CHANNELS.setLanguage, languageRequestSchema, ({ language }) => {
       prefs.setLanguage(language)
       return { ok: true, language }
-    })
+    }),
+    [CHANNELS.captchaAudio]: on(CHANNELS.captchaAudio, captchaAudioRequestSchema, (request, { sessionKey }) => ({
+      ok: true,
+      ...audio.create(request, sessionKey)
+    }))
   }
 }
 

@@ -1,0 +1,11 @@
+// The spoken captcha of the main process: clips in, WAV bytes out. Nothing here imports electron.
+export { AudioCaptchaService, randomDigits } from './service'
+export type { AudioCaptchaServiceOptions } from './service'
+export { audioClipsDir, clipPath, loadClipLibrary } from './clips'
+export type { ClipLibrary, ClipSet } from './clips'
+export { AUDIO_VARIATION, MAX_DURATION_S, SNR_FLOOR_DB, composeChallenge } from './compose'
+export type { Composition, SpokenSymbol } from './compose'
+export { AUDIO_ANSWER_LENGTH, AUDIO_SYMBOLS, SPOKEN_WORDS, normaliseSpokenAnswer } from './symbols'
+export type { AudioSymbol } from './symbols'
+export { WAV_HEADER_BYTES, decodeWav, encodeWav } from './wav'
+export type { PcmAudio } from './wav'
