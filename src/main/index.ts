@@ -3,6 +3,7 @@ import { app } from 'electron'
 import { createCore, type Core } from './core/app-core'
 import { CaptchaWorkerPool } from './core/captcha'
 import createCaptchaWorker from './core/captcha/worker-entry?nodeWorker'
+import { commonPasswordsFile } from './core/accounts/common-passwords'
 import { consoleLogger } from './core/log'
 import { appIconPath, captchaFontPaths, resolveResourcesDir } from './core/resources'
 import { hardenSessions } from './app-hardening'
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
     dbPath: join(app.getPath('userData'), 'accounts.sqlite'),
     prefsPath: join(app.getPath('userData'), 'prefs.json'),
     fontPaths,
+    commonPasswordsPath: commonPasswordsFile(resourcesDir),
     log,
     captcha: { onIssued: onCaptchaIssued, pool: captchaPool },
     info: {

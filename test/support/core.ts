@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { commonPasswordsFile } from '../../src/main/core/accounts/common-passwords'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/app-core'
 import { silentLogger } from '../../src/main/core/log'
 import { captchaFontPaths } from '../../src/main/core/resources'
@@ -32,6 +33,7 @@ export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
     dbPath: join(dir.path, 'accounts.sqlite'),
     prefsPath: join(dir.path, 'prefs.json'),
     fontPaths: captchaFontPaths(RESOURCES_DIR),
+    commonPasswordsPath: commonPasswordsFile(RESOURCES_DIR),
     log: silentLogger,
     scrypt: FAST_SCRYPT,
     info: TEST_INFO,

@@ -1,8 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite'
 import type { AppInfo, Channel, ResultOf } from '../../shared/ipc'
 import { AccountStore } from './accounts/account-store'
+import { commonPasswords } from './accounts/common-passwords'
 import { openDatabase } from './accounts/database'
 import type { ScryptParams } from './accounts/password'
+import { screenPassword } from './accounts/password-policy'
 import { Lockout, type LockoutPolicy, DEFAULT_LOCKOUT } from './auth/lockout'
 import { LoginService } from './auth/login-service'
 import { SessionStore } from './auth/sessions'
@@ -15,6 +17,8 @@ export interface CoreOptions {
   /** SQLite file; the shell puts it under userData, tests under a temp dir. */
   dbPath: string
   fontPaths: string[]
+  /** The shipped list of common passwords (commonPasswordsFile); read on the first sign-up. */
+  commonPasswordsPath: string
   log?: Logger
   scrypt?: ScryptParams
   /** Brute-force limits; defaults to 5 failures in 15 minutes locking the username for 15 minutes. */
@@ -45,7 +49,11 @@ export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbPath)
   const captcha = new CaptchaService({ ...options.captcha, fontPaths: options.fontPaths })
   const now = options.now ?? Date.now
-  const accounts = new AccountStore(db, { scrypt: options.scrypt, now })
+  const accounts = new AccountStore(db, {
+    scrypt: options.scrypt,
+    now,
+    screenPassword: (password, username) => screenPassword(password, username, commonPasswords(options.commonPasswordsPath))
+  })
   const lockout = new Lockout(db, { ...DEFAULT_LOCKOUT, ...options.lockout }, now)
   const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), lockout, log })
   const prefs = new PrefsStore(options.prefsPath)

@@ -1,4 +1,5 @@
 import type { AppInfo, ErrorCode, Language } from '../../shared/ipc'
+import { STRENGTH_EN, STRENGTH_ZH } from './strength-texts'
 
 export type Lang = Language
 
@@ -39,8 +40,11 @@ const zh = {
     PASSWORD_RULES: '密码长度须为 8–128 个字符。',
     LOCKED: '尝试次数过多，账号已暂时锁定。',
     FORBIDDEN: '此页面无权访问。',
-    INTERNAL: '出错了，请重试。'
-  } satisfies Record<ErrorCode, string>
+    INTERNAL: '出错了，请重试。',
+    PASSWORD_COMMON: '这个密码在常用或已泄露的密码列表中，很容易被猜到，请换一个。',
+    PASSWORD_HAS_USERNAME: '密码不能包含用户名。'
+  } satisfies Record<ErrorCode, string>,
+  strength: STRENGTH_ZH
 }
 
 export type Messages = typeof zh
@@ -82,8 +86,11 @@ const en: Messages = {
     PASSWORD_RULES: 'Passwords are 8–128 characters long.',
     LOCKED: 'Too many attempts: this account is locked for a while.',
     FORBIDDEN: 'This page may not use the app.',
-    INTERNAL: 'Something went wrong. Please try again.'
-  }
+    INTERNAL: 'Something went wrong. Please try again.',
+    PASSWORD_COMMON: 'This password is on a list of common or leaked passwords, so it is easy to guess. Please choose another.',
+    PASSWORD_HAS_USERNAME: 'The password must not contain the username.'
+  },
+  strength: STRENGTH_EN
 }
 
 /** Keys whose value is plain text: the ones index.html may name in data-i18n attributes. */

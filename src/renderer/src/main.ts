@@ -6,6 +6,7 @@ import { bindCapsLockWarning, bindShowPassword } from './conveniences'
 import { byId } from './dom'
 import { MESSAGES, type Messages } from './i18n'
 import { countdown, formatWait } from './lockout'
+import { bindStrengthMeter } from './strength-meter'
 import { applyTexts } from './texts'
 
 type Mode = 'sign-in' | 'sign-up'
@@ -138,6 +139,7 @@ function setLanguage(language: Language): void {
   renderMode()
   renderErrors()
   capsWarning.dispatchEvent(new Event('i18n:refresh'))
+  strength.refresh()
 }
 
 /** Checks what the page can check by itself; main checks everything again. */
@@ -158,6 +160,8 @@ function setMode(next: Mode): void {
   byId('confirm-group').hidden = !signUp
   inputs.confirm.required = signUp
   inputs.password.autocomplete = signUp ? 'new-password' : 'current-password'
+  if (signUp) strength.prepare()
+  strength.refresh()
   renderMode()
 }
 
@@ -208,6 +212,7 @@ async function onSubmit(event: SubmitEvent): Promise<void> {
     if (result.ok) {
       lastUsername = result.user.username
       form.reset()
+      strength.refresh()
       showPassword.dispatchEvent(new Event('change'))
       showSignedIn(result.user)
     } else {
@@ -263,6 +268,11 @@ darkScheme.addEventListener('change', () => {
 })
 bindShowPassword(showPassword, [inputs.password, inputs.confirm])
 bindCapsLockWarning([inputs.password, inputs.confirm], capsWarning, () => t.capsLock)
+const strength = bindStrengthMeter(
+  { password: inputs.password, username: inputs.username, bar: byId('strength-bar'), text: byId('strength-text') },
+  () => t.strength,
+  () => mode === 'sign-up'
+)
 
 async function start(): Promise<void> {
   // All three at once: the captcha is drawn in main while the page asks for language and session.
