@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { commonPasswordsFile, loadCommonPasswords } from '../../../src/main/core/accounts/common-passwords'
 import { appIconPath, captchaFontPaths, resolveResourcesDir } from '../../../src/main/core/resources'
 import { tempDir } from '../../support/temp-dir'
 import { type Configuration, asarUnpackMatcher, loadBuilderConfig, packagedProjectFiles, root } from './electron-builder-lib'
@@ -61,6 +62,8 @@ describe('the font and icon exist where the resolver looks', () => {
       const dir = resolveResourcesDir({ isPackaged: true, appPath: join(resourcesPath, 'app.asar'), resourcesPath })
       expect(captchaFontPaths(dir).map((file) => relative(join(dir, 'fonts'), file))).toEqual(ttfInResources)
       expect(existsSync(appIconPath(dir))).toBe(true)
+      // The common-password list ships too: sign-up fails closed without it.
+      expect(loadCommonPasswords(commonPasswordsFile(dir)).has('iloveyou')).toBe(true)
     })
 
     it('would find neither without the resources/** unpack rule (what this check guards)', () => {
