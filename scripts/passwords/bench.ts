@@ -3,7 +3,7 @@
 // 128-character input, and, measured in the same run, one scrypt hash of the same sign-up as the peer.
 import { randomInt } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { commonPasswordsFile, loadCommonPasswords, type CommonPasswords } from '../../src/main/core/accounts/common-passwords'
 import { DEFAULT_SCRYPT, hashPassword } from '../../src/main/core/accounts/password'
 import { screenPassword } from '../../src/main/core/accounts/password-policy'
@@ -50,7 +50,7 @@ function sample(list: string[], count: number): string[] {
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:passwords — ${file}`)
+  console.log(`bench:passwords — ${relative(process.cwd(), file)}`)
   const loads = await measureLoads()
   const entries = readFileSync(file, 'utf8').split('\n').filter(Boolean)
   console.log(`list: ${loads.list.size} passwords`)
