@@ -24,7 +24,8 @@ for (const language of ['zh-CN', 'en'] as const satisfies Language[]) {
       await form(page, t).toSignUp.click()
       expect(await violations(page), 'sign-up').toEqual([])
       await form(page, t).password.fill('iloveyou')
-      await expect(form(page, t).strength).toBeVisible()
+      // The first rating waits for the estimator's worker to build its dictionaries.
+      await expect(form(page, t).strength).toBeVisible({ timeout: 20_000 })
       expect(await violations(page), 'sign-up with the strength meter').toEqual([])
       await form(page, t).password.fill('')
       await form(page, t).submitSignUp.click()

@@ -18,7 +18,8 @@ for (const language of ['zh-CN', 'en'] as const satisfies Language[]) {
     await f.toSignUp.click()
     await f.username.fill('meterfan')
     await f.password.fill('iloveyou')
-    await expect(f.strength).toBeVisible()
+    // The first rating waits for the worker to build zxcvbn-ts' dictionaries (seconds on a busy machine).
+    await expect(f.strength).toBeVisible({ timeout: 20_000 })
     await expect(f.strength).toHaveAttribute('aria-valuenow', '0')
     await expect(f.strength).toHaveAttribute('aria-valuetext', s.levels[0])
     await expect(f.strengthText).toHaveAttribute('aria-live', 'polite')
@@ -70,7 +71,7 @@ test('a language switch re-labels the meter without retyping', async ({ app }) =
   const en = MESSAGES.en
   await form(page, zh).toSignUp.click()
   await form(page, zh).password.fill('iloveyou')
-  await expect(form(page, zh).strength).toHaveAttribute('aria-valuetext', zh.strength.levels[0])
+  await expect(form(page, zh).strength).toHaveAttribute('aria-valuetext', zh.strength.levels[0], { timeout: 20_000 })
   await form(page, zh).language.selectOption('en')
   await expect(form(page, en).strength).toHaveAttribute('aria-valuetext', en.strength.levels[0])
   await expect(form(page, en).strengthText).toContainText(en.strength.label)

@@ -1,5 +1,5 @@
-// Loaded with import() only when the sign-up form opens: zxcvbn-ts and its dictionaries are ~1.6 MB,
-// far beyond the page's own budget, and a person who only signs in never needs them.
+// Runs in strength-worker.ts, started only when the sign-up form opens: zxcvbn-ts and its dictionaries
+// are ~1.6 MB, far beyond the page's own budget, and a person who only signs in never needs them.
 import { ZxcvbnFactory } from '@zxcvbn-ts/core'
 import { adjacencyGraphs, dictionary as commonDictionary } from '@zxcvbn-ts/language-common'
 import { dictionary as englishDictionary } from '@zxcvbn-ts/language-en'

@@ -1,5 +1,6 @@
 import type { Strength } from './strength-estimator'
 import type { StrengthTexts } from './strength-texts'
+import type { StrengthRequest } from './strength-worker'
 
 export interface StrengthMeterParts {
   password: HTMLInputElement
@@ -13,23 +14,29 @@ export interface StrengthMeterParts {
   text: HTMLElement
 }
 
-type Estimate = (password: string, userInputs: string[]) => Strength
-
 /** Rates only after typing pauses, so a fast typist hears one sentence, not one per key. */
 const PAUSE_MS = 250
 
 /**
- * The strength meter under the password field, shown in sign-up mode only. The estimator arrives by
- * import() on first use; until it has, the meter stays hidden rather than guessing.
+ * The strength meter under the password field, shown in sign-up mode only. The estimator runs in a
+ * worker started on first use; until its first answer the meter stays hidden rather than guessing.
  */
 export function bindStrengthMeter(parts: StrengthMeterParts, texts: () => StrengthTexts, active: () => boolean) {
-  let estimator: Promise<Estimate> | null = null
+  let worker: Worker | null = null
   let timer: ReturnType<typeof setTimeout> | undefined
   let current: Strength | null = null
+  /** The latest request: answers to older ones (or for a password since changed) are dropped. */
+  let asked: StrengthRequest | null = null
 
-  const load = (): Promise<Estimate> => {
-    estimator ??= import('./strength-estimator').then((module) => module.estimate)
-    return estimator
+  function start(): Worker {
+    if (worker) return worker
+    worker = new Worker(new URL('./strength-worker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = ({ data }: MessageEvent<Strength & { id: number }>) => {
+      if (data.id !== asked?.id || asked.password !== parts.password.value || !active()) return
+      current = { score: data.score, warning: data.warning }
+      render()
+    }
+    return worker
   }
 
   function render(): void {
@@ -49,23 +56,20 @@ export function bindStrengthMeter(parts: StrengthMeterParts, texts: () => Streng
     parts.text.textContent = t.sentence(t.label, level, note)
   }
 
-  async function rate(): Promise<void> {
+  function rate(): void {
     const password = parts.password.value
     if (!active() || password === '') {
       current = null
       render()
       return
     }
-    const estimate = await load()
-    // A later keystroke or a mode switch may have happened while the estimator loaded.
-    if (password !== parts.password.value || !active()) return
-    current = estimate(password, [parts.username.value])
-    render()
+    asked = { id: (asked?.id ?? 0) + 1, password, userInputs: [parts.username.value] }
+    start().postMessage(asked)
   }
 
   const schedule = (): void => {
     clearTimeout(timer)
-    timer = setTimeout(() => void rate(), PAUSE_MS)
+    timer = setTimeout(rate, PAUSE_MS)
   }
   parts.password.addEventListener('input', schedule)
   parts.username.addEventListener('input', () => {
@@ -73,8 +77,8 @@ export function bindStrengthMeter(parts: StrengthMeterParts, texts: () => Streng
   })
 
   return {
-    /** Starts loading the estimator (sign-up opened), so the first rating does not wait for it. */
-    prepare: () => void load(),
+    /** Starts the worker (sign-up opened), so the first rating does not wait for its dictionaries. */
+    prepare: () => void start(),
     /** After a language or mode switch or a reset: re-renders in the current words, rates again if needed. */
     refresh(): void {
       if (!active() || parts.password.value === '') current = null
