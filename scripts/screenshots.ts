@@ -7,18 +7,24 @@ import type { Browser } from '@playwright/test'
 import type { Language } from '../src/shared/ipc-contract'
 import { buildPageApi } from '../test/e2e/harness/build-page-api'
 import { launchChromium, openHarnessPage } from '../test/e2e/harness/open-harness'
+import { showSignUp, type SignUpShot } from './passwords/signup-shot'
 
 const outDir = join(__dirname, '../docs/images')
-const SHOTS: Array<{ language: Language; colorScheme: 'light' | 'dark'; error: boolean }> = [
+const SHOTS: Array<{ language: Language; colorScheme: 'light' | 'dark'; error: boolean; signUp?: SignUpShot }> = [
   { language: 'zh-CN', colorScheme: 'light', error: false },
   { language: 'en', colorScheme: 'dark', error: false },
   { language: 'en', colorScheme: 'light', error: false },
   { language: 'zh-CN', colorScheme: 'dark', error: false },
   { language: 'zh-CN', colorScheme: 'light', error: true },
-  { language: 'en', colorScheme: 'dark', error: true }
+  { language: 'en', colorScheme: 'dark', error: true },
+  // docs/passwords.md: the strength meter, and a common password refused.
+  { language: 'zh-CN', colorScheme: 'light', error: false, signUp: 'strength' },
+  { language: 'en', colorScheme: 'dark', error: false, signUp: 'strength' },
+  { language: 'en', colorScheme: 'light', error: false, signUp: 'refused' },
+  { language: 'zh-CN', colorScheme: 'dark', error: false, signUp: 'refused' }
 ]
 
-async function shoot(browser: Browser, { language, colorScheme, error }: (typeof SHOTS)[number]): Promise<string> {
+async function shoot(browser: Browser, { language, colorScheme, error, signUp }: (typeof SHOTS)[number]): Promise<string> {
   // The system locale picks the language, as it would on a person's machine.
   const harness = await openHarnessPage(browser, {
     viewport: { width: 480, height: 600 },
@@ -28,6 +34,13 @@ async function shoot(browser: Browser, { language, colorScheme, error }: (typeof
   })
   const { page } = harness
   await page.waitForSelector('html[data-ready="true"]')
+  if (signUp) {
+    await showSignUp(page, harness.core, signUp)
+    const name = `signup-${signUp}-${language}-${colorScheme}.png`
+    await page.screenshot({ path: join(outDir, name), fullPage: true })
+    await harness.close()
+    return name
+  }
   await page.locator('#username').fill('alice')
   await page.locator('#password').fill('correct horse')
   // Where the person types next: the same focus ring in every picture.

@@ -4,6 +4,7 @@ import { createCore, type Core } from './core/app-core'
 import { audioClipsDir } from './core/audio'
 import { CaptchaWorkerPool } from './core/captcha'
 import createCaptchaWorker from './core/captcha/worker-entry?nodeWorker'
+import { commonPasswordsFile } from './core/accounts/common-passwords'
 import { consoleLogger } from './core/log'
 import { appIconPath, captchaFontPaths, resolveResourcesDir } from './core/resources'
 import { hardenSessions } from './shell/app-hardening'
@@ -47,6 +48,7 @@ async function start(): Promise<void> {
     prefsPath: join(app.getPath('userData'), 'prefs.json'),
     fontPaths,
     audioDir: audioClipsDir(resourcesDir),
+    commonPasswordsPath: commonPasswordsFile(resourcesDir),
     log,
     captcha: { onIssued: onCaptchaIssued, pool: captchaPool },
     info: {

@@ -44,6 +44,10 @@ export type ErrorCode =
   | 'INTERNAL'
   /** Not now: too many requests at once, or the database is held by another program; retrying later works. */
   | 'BUSY'
+  /** The password is on the shipped list of common or breached passwords. */
+  | 'PASSWORD_COMMON'
+  /** The password is the username or contains it (compared folded, see foldPassword). */
+  | 'PASSWORD_HAS_USERNAME'
 
 /** Form fields an error can point at, so the renderer can focus and mark the right one. */
 export type Field = 'username' | 'password' | 'captchaText'

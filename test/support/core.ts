@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { commonPasswordsFile } from '../../src/main/core/accounts/common-passwords'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/app-core'
 import type { HandlerContext } from '../../src/main/core/handlers/handlers'
 import { CHANNELS } from '../../src/shared/ipc-contract'
@@ -35,6 +36,7 @@ export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
     prefsPath: join(dir.path, 'prefs.json'),
     fontPaths: captchaFontPaths(RESOURCES_DIR),
     audioDir: audioClipsDir(RESOURCES_DIR),
+    commonPasswordsPath: commonPasswordsFile(RESOURCES_DIR),
     log: silentLogger,
     scrypt: FAST_SCRYPT,
     info: TEST_INFO,

@@ -2,7 +2,9 @@ import type { DatabaseSync } from 'node:sqlite'
 import type { AppInfo, Channel, RequestOf, ResultOf } from '../../shared/ipc-contract'
 import { AccountStore } from './accounts/account-store'
 import { openAccountsDatabase } from './accounts/open-accounts'
+import { commonPasswords } from './accounts/common-passwords'
 import type { ScryptParams } from './accounts/password'
+import { screenPassword } from './accounts/password-policy'
 import { Lockout, type LockoutPolicy, DEFAULT_LOCKOUT } from './auth/lockout'
 import { LoginService } from './auth/login-service'
 import { SessionStore } from './auth/sessions'
@@ -16,6 +18,8 @@ export interface CoreOptions {
   /** SQLite file; the shell puts it under userData, tests under a temp dir. */
   dbPath: string
   fontPaths: string[]
+  /** The shipped list of common passwords (commonPasswordsFile); read on the first sign-up. */
+  commonPasswordsPath: string
   log?: Logger
   scrypt?: ScryptParams
   /** Brute-force limits; defaults to 5 failures in 15 minutes locking the username for 15 minutes. */
@@ -51,7 +55,11 @@ export function createCore(options: CoreOptions): Core {
   const { db, reset } = openAccountsDatabase(options.dbPath, log)
   const captcha = new CaptchaService({ ...options.captcha, fontPaths: options.fontPaths })
   const now = options.now ?? Date.now
-  const accounts = new AccountStore(db, { scrypt: options.scrypt, now })
+  const accounts = new AccountStore(db, {
+    scrypt: options.scrypt,
+    now,
+    screenPassword: (password, username) => screenPassword(password, username, commonPasswords(options.commonPasswordsPath))
+  })
   const lockout = new Lockout(db, { ...DEFAULT_LOCKOUT, ...options.lockout }, now)
   // Same time to live and test observer as the image: the two challenges follow one set of rules.
   const audio = new AudioCaptchaService({

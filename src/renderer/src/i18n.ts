@@ -1,4 +1,5 @@
 import type { AppInfo, ErrorCode, Language } from '../../shared/ipc-contract'
+import { STRENGTH_EN, STRENGTH_ZH } from './strength-texts'
 
 export type Lang = Language
 
@@ -47,8 +48,11 @@ const zh = {
     LOCKED: '尝试次数过多，账号已暂时锁定。',
     FORBIDDEN: '此页面无权访问。',
     INTERNAL: '出错了，请重试。',
-    BUSY: '系统繁忙，请稍后重试。'
-  } satisfies Record<ErrorCode, string>
+    BUSY: '系统繁忙，请稍后重试。',
+    PASSWORD_COMMON: '这个密码在常用或已泄露的密码列表中，很容易被猜到，请换一个。',
+    PASSWORD_HAS_USERNAME: '密码不能包含用户名。'
+  } satisfies Record<ErrorCode, string>,
+  strength: STRENGTH_ZH
 }
 
 export type Messages = typeof zh
@@ -99,8 +103,11 @@ const en: Messages = {
     LOCKED: 'Too many attempts: this account is locked for a while.',
     FORBIDDEN: 'This page may not use the app.',
     INTERNAL: 'Something went wrong. Please try again.',
-    BUSY: 'The app is busy. Please try again in a moment.'
-  }
+    BUSY: 'The app is busy. Please try again in a moment.',
+    PASSWORD_COMMON: 'This password is on a list of common or leaked passwords, so it is easy to guess. Please choose another.',
+    PASSWORD_HAS_USERNAME: 'The password must not contain the username.'
+  },
+  strength: STRENGTH_EN
 }
 
 /** Keys whose value is plain text: the ones index.html may name in data-i18n attributes. */

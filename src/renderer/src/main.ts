@@ -8,6 +8,7 @@ import { byId } from './dom'
 import { MESSAGES, type Messages } from './i18n'
 import { countdown, formatWait } from './lockout'
 import { renderNotice } from './notice'
+import { bindStrengthMeter } from './strength-meter'
 import { applyTexts } from './texts'
 
 type Mode = 'sign-in' | 'sign-up'
@@ -150,6 +151,7 @@ function setLanguage(language: Language): void {
   renderMode()
   renderErrors()
   capsWarning.dispatchEvent(new Event('i18n:refresh'))
+  strength.refresh()
 }
 
 /** Checks what the page can check by itself; main checks everything again. */
@@ -170,6 +172,8 @@ function setMode(next: Mode): void {
   byId('confirm-group').hidden = !signUp
   inputs.confirm.required = signUp
   inputs.password.autocomplete = signUp ? 'new-password' : 'current-password'
+  if (signUp) strength.prepare()
+  strength.refresh()
   renderMode()
 }
 
@@ -222,6 +226,7 @@ async function onSubmit(event: SubmitEvent): Promise<void> {
     if (result.ok) {
       lastUsername = result.user.username
       form.reset()
+      strength.refresh()
       showPassword.dispatchEvent(new Event('change'))
       showSignedIn(result.user)
     } else {
@@ -279,6 +284,11 @@ darkScheme.addEventListener('change', () => {
 })
 bindShowPassword(showPassword, [inputs.password, inputs.confirm])
 bindCapsLockWarning([inputs.password, inputs.confirm], capsWarning, () => t.capsLock)
+const strength = bindStrengthMeter(
+  { password: inputs.password, username: inputs.username, bar: byId('strength-bar'), text: byId('strength-text') },
+  () => t.strength,
+  () => mode === 'sign-up'
+)
 
 async function start(): Promise<void> {
   // All three at once: the captcha is drawn in main while the page asks for language and session.

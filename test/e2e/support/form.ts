@@ -18,7 +18,10 @@ export function form(page: Page, t: Messages) {
     submitSignUp: page.getByRole('button', { name: t.submitSignUp, exact: true }),
     toSignUp: page.getByRole('button', { name: t.toSignUp }),
     language: page.getByLabel(t.language, { exact: true }),
-    alert: page.getByRole('alert')
+    alert: page.getByRole('alert'),
+    strength: page.getByRole('meter', { name: t.strength.label }),
+    /** The strength sentence: a polite live region, and part of the password field's description. */
+    strengthText: page.locator('#strength-text')
   }
 }
 

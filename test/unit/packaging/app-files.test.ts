@@ -17,6 +17,9 @@ beforeAll(async () => {
 describe('the files electron-builder puts into the app (needs `npm run build` first)', () => {
   it('hold the three bundles, package.json and all of resources/ (fonts, their licence, the icon)', () => {
     expect(resourceFiles).toEqual(expect.arrayContaining(['resources/icon.png', 'resources/fonts/LICENSE-DejaVu.txt']))
+    expect(resourceFiles).toEqual(
+      expect.arrayContaining(['resources/passwords/common-passwords.txt', 'resources/passwords/LICENSE-SecLists.txt'])
+    )
     expect(resourceFiles.some((file) => file.endsWith('.ttf'))).toBe(true)
     expect(files).toEqual(
       expect.arrayContaining(['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html', ...resourceFiles])

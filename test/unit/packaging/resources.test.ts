@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { audioClipsDir, loadClipLibrary } from '../../../src/main/core/audio'
+import { commonPasswordsFile, loadCommonPasswords } from '../../../src/main/core/accounts/common-passwords'
 import { appIconPath, captchaFontPaths, resolveResourcesDir } from '../../../src/main/core/resources'
 import { tempDir } from '../../support/temp-dir'
 import { type Configuration, asarUnpackMatcher, loadBuilderConfig, packagedProjectFiles, root } from './electron-builder-lib'
@@ -65,6 +66,8 @@ describe('the font and icon exist where the resolver looks', () => {
       // The spoken captcha's clips and their licence ship the same way.
       expect(loadClipLibrary(audioClipsDir(dir)).en.sampleRate).toBe(16_000)
       expect(existsSync(join(audioClipsDir(dir), 'LICENSE-audio.txt'))).toBe(true)
+      // The common-password list ships too: sign-up fails closed without it.
+      expect(loadCommonPasswords(commonPasswordsFile(dir)).has('iloveyou')).toBe(true)
     })
 
     it('would find neither without the resources/** unpack rule (what this check guards)', () => {

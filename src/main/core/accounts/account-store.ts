@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite'
-import { failure, type Result, type User } from '../../../shared/ipc-contract'
+import { failure, type Failure, type Result, type User } from '../../../shared/ipc-contract'
 import { DEFAULT_SCRYPT, decoyHash, hashPassword, verifyPassword, type PasswordHash, type ScryptParams } from './password'
 import { checkPassword, checkUsername, normalizeUsername, usernameKey } from './rules'
 import { usernameSkeleton } from './username-key'
@@ -17,11 +17,14 @@ export interface AccountStoreOptions {
   /** Lower only in tests; production uses DEFAULT_SCRYPT. */
   scrypt?: ScryptParams
   now?: () => number
+  /** Refuses passwords the length rule lets through (the common list, the username); see password-policy. */
+  screenPassword?: (password: string, username: string) => Failure | null
 }
 
 export class AccountStore {
   private readonly scrypt: ScryptParams
   private readonly now: () => number
+  private readonly screenPassword: (password: string, username: string) => Failure | null
   /**
    * Verified against for unknown usernames so that "no such user" costs the same scrypt work. Made at
    * start from random bytes (no password hashes to them) rather than hashed on first use, which made the
@@ -36,6 +39,7 @@ export class AccountStore {
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT
     this.now = options.now ?? Date.now
     this.decoy = decoyHash(this.scrypt)
+    this.screenPassword = options.screenPassword ?? (() => null)
   }
 
   async create(rawUsername: string, password: string): Promise<Result<{ user: User }>> {
@@ -45,6 +49,8 @@ export class AccountStore {
       const code = violation.field === 'username' ? 'USERNAME_RULES' : 'PASSWORD_RULES'
       return failure(code, violation.message, { field: violation.field })
     }
+    const refused = this.screenPassword(password, username)
+    if (refused) return refused
     const key = usernameKey(username)
     const skeleton = usernameSkeleton(username)
     // A look-alike of an existing name (`аlice` with a Cyrillic а, `alicė`) is as taken as the name itself.
