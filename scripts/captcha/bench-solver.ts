@@ -76,7 +76,7 @@ function prefix(file: string, count: number): string {
 async function train(trainFile: string, testFile: string, minutes: string, threads: number, seed: number): Promise<Checkpoint[]> {
   const script = join(repoRoot(), 'scripts', 'captcha', 'solver', 'ctc_solver.py')
   const args = [script, '--train', trainFile, '--test', testFile, '--minutes', minutes, '--threads', String(threads), '--seed', String(seed)]
-  const child = spawn('nice', ['-n', '5', PYTHON, ...args], {
+  const child = spawn(PYTHON, args, {
     env: { ...process.env, OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) },
     stdio: ['ignore', 'pipe', 'inherit']
   })
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   // Rows go out as they finish: a long run interrupted still leaves its measurements.
   process.stdout.write(
     [
-      `Learned solver (CNN + CTC, ${threads} CPU threads, nice 5): solve rate on ${testCount} fresh captchas, exact match, 95% Wilson intervals`,
+      `Learned solver (CNN + CTC, ${threads} CPU threads): solve rate on ${testCount} fresh captchas, exact match, 95% Wilson intervals`,
       '',
       `| captcha | training images | ${minutes.map((m) => `after ${m} min`).join(' | ')} |`,
       `|---|---:|${minutes.map(() => '---:').join('|')}|`,
