@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { CaptchaKind, CaptchaPreset } from '../../../src/main/core/captcha'
+import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from '../../../src/main/core/captcha'
 import { CaptchaGenerator, DEFAULT_ALPHABET, resolveOptions, seededRandom } from '../../../src/main/core/captcha'
-import { SVG_CAPTCHA_CHARSET, svgCaptchaPng } from '../peers/svg-captcha'
+import { SVG_CAPTCHA_CHARSET, SVG_CAPTCHA_OPTIONS, svgCaptchaPng } from '../peers/svg-captcha'
 import { repoRoot, shippedFonts } from './paths'
 
 export const PYTHON = '/usr/bin/python3'
@@ -17,6 +17,8 @@ export interface Dataset {
   name: string
   /** What a strong attacker tells tesseract to expect. */
   whitelist: string
+  /** How many glyphs every image holds, when that is fixed and public (glyph segmentation needs it). */
+  glyphs?: number
   samples: Sample[]
 }
 
@@ -34,17 +36,31 @@ export function pillowMissing(): boolean {
   return result.error !== undefined || result.status !== 0
 }
 
+/** Every obfuscation off: upright, spread-out glyphs on a flat background, for calibrating the attacks. */
+export const PLAIN: Partial<CaptchaOptions> = {
+  rotation: 0,
+  offset: 0,
+  charScale: [1, 1],
+  spread: 1,
+  maxOverlap: 0,
+  noise: { lines: 0, curves: 0, dots: 0, strokeWidth: [1, 1] },
+  warp: 0,
+  texture: 0
+}
+
 export async function oursDataset(
   dir: string,
   preset: CaptchaPreset,
   count: number,
   seed: number,
-  kind: CaptchaKind = 'text'
+  kind: CaptchaKind = 'text',
+  plain = false
 ): Promise<Dataset> {
-  const name = kind === 'arithmetic' ? `ours ${preset} arithmetic` : `ours ${preset}`
+  const name = plain ? `ours ${preset} plain` : kind === 'arithmetic' ? `ours ${preset} arithmetic` : `ours ${preset}`
   const out = join(dir, name.replace(/\s+/gu, '-'))
   mkdirSync(out, { recursive: true })
-  const generator = new CaptchaGenerator(resolveOptions(preset, { fontFiles: shippedFonts() }), kind)
+  const options = resolveOptions(preset, { ...(plain ? PLAIN : {}), fontFiles: shippedFonts() })
+  const generator = new CaptchaGenerator(options, kind)
   const random = seededRandom(seed)
   const samples: Sample[] = []
   for (let i = 0; i < count; i++) {
@@ -53,8 +69,8 @@ export async function oursDataset(
     writeFileSync(file, captcha.png)
     samples.push({ file, text: captcha.answer })
   }
-  const whitelist = kind === 'arithmetic' ? '0123456789+-=?x' : DEFAULT_ALPHABET
-  return { name, whitelist, samples }
+  if (kind === 'arithmetic') return { name, whitelist: '0123456789+-=?x', samples }
+  return { name, whitelist: DEFAULT_ALPHABET, glyphs: options.length, samples }
 }
 
 export function seedDataset(dir: string, count: number, seed: number): Dataset {
@@ -68,6 +84,7 @@ export function seedDataset(dir: string, count: number, seed: number): Dataset {
   const answers = JSON.parse(readFileSync(join(out, 'answers.json'), 'utf8')) as Sample[]
   return {
     name: 'seed (PIL)',
+    glyphs: 5,
     whitelist: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
     samples: answers.map((a) => ({ file: join(out, a.file), text: a.text }))
   }
@@ -83,5 +100,5 @@ export function svgDataset(dir: string, count: number): Dataset {
     writeFileSync(file, captcha.png)
     samples.push({ file, text: captcha.text })
   }
-  return { name: 'svg-captcha', whitelist: SVG_CAPTCHA_CHARSET, samples }
+  return { name: 'svg-captcha', whitelist: SVG_CAPTCHA_CHARSET, glyphs: SVG_CAPTCHA_OPTIONS.size, samples }
 }

@@ -60,3 +60,16 @@ export function table(header: readonly string[], rows: readonly (readonly string
 export function verdict(ok: boolean): string {
   return ok ? 'PASS' : 'FAIL'
 }
+
+/**
+ * Wilson's score interval for a proportion (95% by default): unlike the normal approximation it stays
+ * inside 0–1 and is honest at 0 successes, where the rates that matter here live.
+ */
+export function wilsonInterval(successes: number, trials: number, z = 1.959964): { low: number; high: number } {
+  if (trials === 0) return { low: Number.NaN, high: Number.NaN }
+  const p = successes / trials
+  const z2 = z * z
+  const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials)
+  const half = (z / (1 + z2 / trials)) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) }
+}

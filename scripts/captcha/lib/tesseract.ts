@@ -10,7 +10,7 @@ export function tesseractVersion(): string | undefined {
 
 export interface OcrJob {
   images: string[]
-  psm: 7 | 8
+  psm: 7 | 8 | 10
   whitelist: string
   /** Where list files go. */
   workDir: string

@@ -62,7 +62,7 @@ const BASE: CaptchaOptions = {
   offset: 6,
   spread: 0.5,
   maxOverlap: 0.15,
-  noise: { lines: 1, curves: 2, dots: 30, strokeWidth: [1, 2] },
+  noise: { lines: 1, curves: 2, dots: 30, strokeWidth: [1.5, 2.5] },
   warp: 2,
   texture: 2,
   margin: 2,
@@ -90,7 +90,7 @@ export const PRESETS: Readonly<Record<CaptchaPreset, CaptchaOptions>> = {
     charScale: [0.85, 1.1],
     spread: 0.3,
     maxOverlap: 0.2,
-    noise: { lines: 2, curves: 2, dots: 50, strokeWidth: [1.25, 2.25] },
+    noise: { lines: 2, curves: 2, dots: 50, strokeWidth: [1.5, 2.5] },
     warp: 3,
     texture: 3
   }
