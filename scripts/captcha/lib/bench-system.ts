@@ -139,13 +139,18 @@ export interface Throughput {
  * whole process kept busy meanwhile. A window, not a count, so two processes asked at once are measured
  * over the same stretch of time: with counts, the one that finishes first leaves the other a machine to
  * itself for the rest of its run. No request starts after the window closes; the ones still open finish
- * and are counted, over the time they took.
+ * and are counted, over the time they took. `now` is the clock (tests pass a fake one).
  */
-export async function throughputFor(generator: Generates, ms: number, inflight: number): Promise<Throughput> {
+export async function throughputFor(
+  generator: Generates,
+  ms: number,
+  inflight: number,
+  now: () => number = () => performance.now()
+): Promise<Throughput> {
   const cpu = process.cpuUsage()
-  const start = performance.now()
-  const done = await lanes(generator, 1, inflight, () => performance.now() < start + ms)
-  const wall = performance.now() - start
+  const start = now()
+  const done = await lanes(generator, 1, inflight, () => now() < start + ms)
+  const wall = now() - start
   const used = process.cpuUsage(cpu)
   return { perSecond: (1000 * done) / wall, coresUsed: (used.user + used.system) / 1000 / wall }
 }
