@@ -38,7 +38,9 @@ export default defineConfig(({ command, mode }) => ({
     build: { assetsInlineLimit: 0, minify: true, cssMinify: true },
     css: {
       // Bootstrap 5.3's Sass still uses @import and global functions; those warnings are theirs, not ours.
-      preprocessorOptions: { scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'if-function'] } }
+      preprocessorOptions: {
+        scss: { quietDeps: true, silenceDeprecations: ['import', 'global-builtin', 'color-functions', 'if-function'] }
+      }
     }
   }
 }))

@@ -5,7 +5,10 @@ import tseslint from 'typescript-eslint'
 // The layers are folders: a file is classified by where it sits, and may import only from the layers below it.
 // Only the shell folder and the two entries electron-vite builds may import electron; a unit test that reached
 // electron would try to download its binary. test/unit/build/architecture.test.ts checks the same on resolved paths.
-const ELECTRON = { name: 'electron', message: 'Only src/main/shell/ and the entries (src/main/index.ts, src/preload/index.ts) import electron.' }
+const ELECTRON = {
+  name: 'electron',
+  message: 'Only src/main/shell/ and the entries (src/main/index.ts, src/preload/index.ts) import electron.'
+}
 const SHELL_MESSAGE = 'The core cannot import the Electron shell.'
 const SHELL = [
   { group: ['**/shell', '**/shell/**', '**/main/index', '**/main/index.ts'], message: SHELL_MESSAGE },

@@ -65,7 +65,11 @@ async function main(): Promise<void> {
     const setup = open()
     const image = await setup.invoke(CHANNELS.captchaNew, undefined, ctx)
     if (!image.ok || !('id' in image)) throw new Error('no captcha')
-    await setup.invoke(CHANNELS.signUp, { captchaId: image.id, captchaText: setup.answers.get(image.id)!, username: 'alice', password: 'correct horse' }, ctx)
+    await setup.invoke(
+      CHANNELS.signUp,
+      { captchaId: image.id, captchaText: setup.answers.get(image.id)!, username: 'alice', password: 'correct horse' },
+      ctx
+    )
     setup.close()
 
     // The first sign-in after each start: a fresh core on the same file, nothing cached.

@@ -16,7 +16,15 @@ const fromTool = (id) => require(require.resolve(id, { paths: [toolDir] }))
 const INPUT = join(root, 'src')
 const ELECTRON_VERSION = '45.4.1'
 /** Files whose absence would mean the scan looked at the wrong thing. */
-const MUST_SCAN = ['main/shell/app-hardening.ts', 'main/index.ts', 'main/shell/ipc-main-bridge.ts', 'main/shell/app-protocol.ts', 'main/shell/window.ts', 'preload/index.ts', 'renderer/index.html']
+const MUST_SCAN = [
+  'main/shell/app-hardening.ts',
+  'main/index.ts',
+  'main/shell/ipc-main-bridge.ts',
+  'main/shell/app-protocol.ts',
+  'main/shell/window.ts',
+  'preload/index.ts',
+  'renderer/index.html'
+]
 const TIME_LIMIT_MS = 120_000
 
 // It fetches translations and Electron's release list over the network; offline, got's retry timer then

@@ -52,7 +52,13 @@ function piecesOf(set: AttackSet, kind: 'challenge' | 'clean', sampleRate: numbe
 
 function joinPieces(pieces: string[]): string[] {
   const out: string[] = []
-  for (let i = 0; i < pieces.length; i += DIGITS) out.push(pieces.slice(i, i + DIGITS).map((p) => p || '?').join(''))
+  for (let i = 0; i < pieces.length; i += DIGITS)
+    out.push(
+      pieces
+        .slice(i, i + DIGITS)
+        .map((p) => p || '?')
+        .join('')
+    )
   return out
 }
 
@@ -60,7 +66,9 @@ function clipMatcher(sampleRate: number, clips: ReturnType<typeof shippedClips>[
   const [low, high] = AUDIO_VARIATION.pitch
   // The attacker knows the generator's pitch range from the source: templates across it.
   const pitches = Array.from({ length: 5 }, (_, i) => low + ((high - low) * i) / 4)
-  const templates = AUDIO_SYMBOLS.flatMap((symbol) => pitches.map((pitch) => ({ symbol, features: mfcc(resample(clips[symbol], pitch), sampleRate) })))
+  const templates = AUDIO_SYMBOLS.flatMap((symbol) =>
+    pitches.map((pitch) => ({ symbol, features: mfcc(resample(clips[symbol], pitch), sampleRate) }))
+  )
   return (audio: Float32Array): string =>
     segmentDigits(audio, DIGITS)
       .map(({ start, end }) => {
@@ -108,14 +116,20 @@ async function main(): Promise<void> {
     ])
 
     const version = run('dpkg-query', ['-W', '-f', '${Version}', 'pocketsphinx']).trim()
-    line(`Audio captcha: solve rates of ${count} English challenges (seed ${seed}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`)
-    line(`pocketsphinx ${version} with the en-us model; SNR floor ${SNR_FLOOR_DB} dB; 95 % Wilson intervals; ${((Date.now() - started) / 1000).toFixed(0)} s`)
+    line(
+      `Audio captcha: solve rates of ${count} English challenges (seed ${seed}), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`
+    )
+    line(
+      `pocketsphinx ${version} with the en-us model; SNR floor ${SNR_FLOOR_DB} dB; 95 % Wilson intervals; ${((Date.now() - started) / 1000).toFixed(0)} s`
+    )
     line()
     const digitRate = (outcome: Outcome) => `${((100 * outcome.digits) / (count * DIGITS)).toFixed(1)} %`
     line('| attacker | clean speech solved (calibration) | challenges solved | digits right: clean / challenges |')
     line('| --- | ---: | ---: | ---: |')
     for (const [name, clean, challenge] of rows) {
-      line(`| ${name} | ${formatRate(clean.solved, count)} | ${formatRate(challenge.solved, count)} | ${digitRate(clean)} / ${digitRate(challenge)} |`)
+      line(
+        `| ${name} | ${formatRate(clean.solved, count)} | ${formatRate(challenge.solved, count)} | ${digitRate(clean)} / ${digitRate(challenge)} |`
+      )
     }
     line()
     const generic = rows.slice(0, 2)
@@ -129,7 +143,9 @@ async function main(): Promise<void> {
         ` (upper 95 % bound ${(100 * wilson(best, count).high).toFixed(1)} %)`
     )
     const [, matchClean, matchChallenge] = rows[2]!
-    line(`Clip matching: ${formatRate(matchChallenge.solved, count)} of challenges (calibration ${formatRate(matchClean.solved, count)} of clean speech)`)
+    line(
+      `Clip matching: ${formatRate(matchChallenge.solved, count)} of challenges (calibration ${formatRate(matchClean.solved, count)} of clean speech)`
+    )
   } finally {
     rmSync(set.dir, { recursive: true, force: true })
   }

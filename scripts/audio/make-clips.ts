@@ -30,8 +30,30 @@ function main(): void {
         mkdirSync(dirname(target), { recursive: true })
         // Trim below 1 % of full scale at both ends (reverse, trim, reverse), normalise to -1 dBFS; no dither
         // (-D), so running the script again gives the same bytes.
-        run('sox', ['-D', raw, '-r', String(CLIP_RATE), '-c', '1', '-b', '16', target,
-          'silence', '1', '0.01', '1%', 'reverse', 'silence', '1', '0.01', '1%', 'reverse', 'gain', '-n', '-1'])
+        run('sox', [
+          '-D',
+          raw,
+          '-r',
+          String(CLIP_RATE),
+          '-c',
+          '1',
+          '-b',
+          '16',
+          target,
+          'silence',
+          '1',
+          '0.01',
+          '1%',
+          'reverse',
+          'silence',
+          '1',
+          '0.01',
+          '1%',
+          'reverse',
+          'gain',
+          '-n',
+          '-1'
+        ])
       }
       process.stdout.write(`${language}: ${AUDIO_SYMBOLS.length} clips (espeak-ng ${voice}) in ${join(out, language)}\n`)
     }

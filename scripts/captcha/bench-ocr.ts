@@ -109,15 +109,14 @@ async function main(): Promise<void> {
   const only = args.get('only')?.split(',') ?? [...DATASETS]
   const variants = (args.get('variants')?.split(',') ?? [...VARIANTS]) as Variant[]
   for (const v of variants) if (!VARIANTS.includes(v)) throw new Error(`--variants: unknown ${v}; known: ${VARIANTS.join(', ')}`)
-  for (const d of only) if (!(DATASETS as readonly string[]).includes(d)) throw new Error(`--only: unknown ${d}; known: ${DATASETS.join(', ')}`)
+  for (const d of only)
+    if (!(DATASETS as readonly string[]).includes(d)) throw new Error(`--only: unknown ${d}; known: ${DATASETS.join(', ')}`)
   const version = tesseractVersion()
   const missing: string[] = []
   if (version === undefined) missing.push('tesseract-ocr (the `tesseract` command)')
   if (only.includes('seed') && pillowMissing()) missing.push('python3-pil (Pillow for /usr/bin/python3, used by the seed peer)')
   if (missing.length > 0) {
-    process.stderr.write(
-      `bench:ocr needs: ${missing.join(', ')}.\nOn Debian/Ubuntu: sudo apt-get install tesseract-ocr python3-pil\n`
-    )
+    process.stderr.write(`bench:ocr needs: ${missing.join(', ')}.\nOn Debian/Ubuntu: sudo apt-get install tesseract-ocr python3-pil\n`)
     process.exitCode = 1
     return
   }
@@ -166,7 +165,9 @@ function report(datasets: Dataset[], variants: readonly Variant[], cells: Cell[]
       verdict = `${ok ? 'PASS' : 'FAIL'} ≤ ${percent(target)}`
     }
     const interval = `${percent(ci.low)}–${percent(ci.high)}`
-    lines.push(`| ${dataset.name} | ${percent(rate)} (${best.score.solved}/${best.score.total}) | ${interval} | ${best.column} | ${percent(chars)} | ${verdict} |`)
+    lines.push(
+      `| ${dataset.name} | ${percent(rate)} (${best.score.solved}/${best.score.total}) | ${interval} | ${best.column} | ${percent(chars)} | ${verdict} |`
+    )
   }
   lines.push('')
   lines.push('Every attack (solve rate):')
@@ -181,11 +182,21 @@ function report(datasets: Dataset[], variants: readonly Variant[], cells: Cell[]
   }
   lines.push('')
   lines.push('raw = the PNG as served; every other variant is upscaled 2× first. gray; binary = Otsu; binary-median = Otsu + 3×3 median;')
-  lines.push('open1/open2 = Otsu + morphological opening with a 3×3/5×5 square (removes thin strokes and dots); close-open = 3×3 closing then 5×5 opening;')
-  lines.push('cluster = k-means (k=4) in RGB, clusters contrasting ≥ 2:1 with the border\'s cluster are ink; cluster-open = that + 5×5 opening;')
-  lines.push('glyphs-* = that mask cut into the known number of glyphs (connected components, pieces recombined, column-projection splits),')
-  lines.push('each glyph read alone (psm 10). Tesseract gets each generator\'s alphabet as a whitelist; "best attack" is the best of all columns;')
-  lines.push('the interval is Wilson\'s 95% score interval. "ours normal plain" is the normal preset with every obfuscation off: the calibration.')
+  lines.push(
+    'open1/open2 = Otsu + morphological opening with a 3×3/5×5 square (removes thin strokes and dots); close-open = 3×3 closing then 5×5 opening;'
+  )
+  lines.push(
+    "cluster = k-means (k=4) in RGB, clusters contrasting ≥ 2:1 with the border's cluster are ink; cluster-open = that + 5×5 opening;"
+  )
+  lines.push(
+    'glyphs-* = that mask cut into the known number of glyphs (connected components, pieces recombined, column-projection splits),'
+  )
+  lines.push(
+    'each glyph read alone (psm 10). Tesseract gets each generator\'s alphabet as a whitelist; "best attack" is the best of all columns;'
+  )
+  lines.push(
+    'the interval is Wilson\'s 95% score interval. "ours normal plain" is the normal preset with every obfuscation off: the calibration.'
+  )
   process.stdout.write(`${lines.join('\n')}\n`)
   if (failed) process.exitCode = 2
 }

@@ -75,7 +75,19 @@ function prefix(file: string, count: number): string {
 
 async function train(trainFile: string, testFile: string, minutes: string, threads: number, seed: number): Promise<Checkpoint[]> {
   const script = join(repoRoot(), 'scripts', 'captcha', 'solver', 'ctc_solver.py')
-  const args = [script, '--train', trainFile, '--test', testFile, '--minutes', minutes, '--threads', String(threads), '--seed', String(seed)]
+  const args = [
+    script,
+    '--train',
+    trainFile,
+    '--test',
+    testFile,
+    '--minutes',
+    minutes,
+    '--threads',
+    String(threads),
+    '--seed',
+    String(seed)
+  ]
   const child = spawn(PYTHON, args, {
     env: { ...process.env, OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads) },
     stdio: ['ignore', 'pipe', 'inherit']

@@ -5,7 +5,14 @@ import { cpus, availableParallelism } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CaptchaPreset } from '../../src/main/core/captcha'
-import { CaptchaGenerator, CaptchaService, CaptchaWorkerPool, WORKER_NICE, defaultPoolSize, resolveOptions } from '../../src/main/core/captcha'
+import {
+  CaptchaGenerator,
+  CaptchaService,
+  CaptchaWorkerPool,
+  WORKER_NICE,
+  defaultPoolSize,
+  resolveOptions
+} from '../../src/main/core/captcha'
 import { choiceArg, intArg, parseArgs } from './lib/args'
 import { compareEncoders, measureStages } from './lib/bench-stages'
 import type { MemoryGrowth } from './lib/bench-system'
@@ -50,7 +57,9 @@ function progress(text: string): void {
 
 function machine(): string {
   const model = cpus()[0]?.model.trim() ?? 'unknown CPU'
-  const canvasVersion = (JSON.parse(readFileSync(join(repoRoot(), 'node_modules', '@napi-rs', 'canvas', 'package.json'), 'utf8')) as { version: string }).version
+  const canvasVersion = (
+    JSON.parse(readFileSync(join(repoRoot(), 'node_modules', '@napi-rs', 'canvas', 'package.json'), 'utf8')) as { version: string }
+  ).version
   return `${availableParallelism()} × ${model}, Node ${process.version}, @napi-rs/canvas ${canvasVersion}`
 }
 
@@ -63,7 +72,11 @@ async function main(): Promise<void> {
   const fonts = shippedFonts()
   if (args.has('serve-pool')) {
     // A resident child of the scaling turns: a pool of this size, warmed up, measured on request.
-    const pool = new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(repoRoot()), fontPaths: fonts, size: intArg(args, 'serve-pool', 1, 1, 256) })
+    const pool = new CaptchaWorkerPool({
+      createWorker: tsxWorkerFactory(repoRoot()),
+      fontPaths: fonts,
+      size: intArg(args, 'serve-pool', 1, 1, 256)
+    })
     await throughputFor(pool, 1000, IN_FLIGHT)
     await serveResident((ms) => throughputFor(pool, ms, IN_FLIGHT))
     await pool.close()
@@ -80,7 +93,11 @@ async function main(): Promise<void> {
     const pool =
       variant === 'in-thread'
         ? undefined
-        : new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(repoRoot()), fontPaths: fonts, youngGenerationMb: variant === 'app' ? undefined : null })
+        : new CaptchaWorkerPool({
+            createWorker: tsxWorkerFactory(repoRoot()),
+            fontPaths: fonts,
+            youngGenerationMb: variant === 'app' ? undefined : null
+          })
     const grown = await memoryGrowth((onIssued) => new CaptchaService({ fontPaths: fonts, onIssued, pool }), cycles)
     await pool?.close()
     process.stdout.write(JSON.stringify(grown))
@@ -123,13 +140,29 @@ async function main(): Promise<void> {
     for (const scale of SCALES) {
       const s = summarise(ours.get(`${preset} ${scale}`)!)
       const c = median(cpu.get(`${preset} ${scale}`)!)
-      rows.push([`ours ${preset}`, `${scale}×`, formatSummary(s, 3), (1000 / s.median).toFixed(0), c.toFixed(3), median(bytes.get(`${preset} ${scale}`)!).toFixed(0), ''])
+      rows.push([
+        `ours ${preset}`,
+        `${scale}×`,
+        formatSummary(s, 3),
+        (1000 / s.median).toFixed(0),
+        c.toFixed(3),
+        median(bytes.get(`${preset} ${scale}`)!).toFixed(0),
+        ''
+      ])
     }
   }
   const peerRow = (name: string, runsOf: number[]): Summary => {
     const s = summarise(runsOf)
     const ratios = summarise(runsOf.map((v, i) => v / ours.get('normal 1')![i]!))
-    rows.push([name, '1×', formatSummary(s, 3), (1000 / s.median).toFixed(0), '', '', `ours normal 1× is ${formatSummary(ratios, 2)}× as fast`])
+    rows.push([
+      name,
+      '1×',
+      formatSummary(s, 3),
+      (1000 / s.median).toFixed(0),
+      '',
+      '',
+      `ours normal 1× is ${formatSummary(ratios, 2)}× as fast`
+    ])
     return ratios
   }
   const seedRatio = withSeed ? peerRow('seed: Python + Pillow (timed inside Python)', seedRuns) : undefined
@@ -147,17 +180,32 @@ async function main(): Promise<void> {
   const total = stages.stages.reduce((sum, [, us]) => sum + us, 0)
   log('## Where the time goes (normal, 1×, µs per captcha, medians of 1000)')
   log()
-  log(table(['stage', 'µs', 'share'], stages.stages.map(([name, us]) => [name, us.toFixed(0), `${((100 * us) / total).toFixed(0)}%`])))
+  log(
+    table(
+      ['stage', 'µs', 'share'],
+      stages.stages.map(([name, us]) => [name, us.toFixed(0), `${((100 * us) / total).toFixed(0)}%`])
+    )
+  )
   log()
   log('Skia drawing, one layer at a time on the same plans (each timing includes its own read-back):')
   log()
-  log(table(['layer', 'µs'], stages.layers.map(([name, us]) => [name, us.toFixed(0)])))
+  log(
+    table(
+      ['layer', 'µs'],
+      stages.layers.map(([name, us]) => [name, us.toFixed(0)])
+    )
+  )
   log()
   progress('encoders')
   const encoders = compareEncoders(normal, 1, 300)
   log('## PNG encoder settings on the same images (normal, 1×, medians of 300)')
   log()
-  log(table(['encoder', 'µs / image', 'bytes'], encoders.map((e) => [e.name, e.microseconds.toFixed(0), e.bytes.toFixed(0)])))
+  log(
+    table(
+      ['encoder', 'µs / image', 'bytes'],
+      encoders.map((e) => [e.name, e.microseconds.toFixed(0), e.bytes.toFixed(0)])
+    )
+  )
   log()
 
   // The app's path: drawing on a pool of workers, one per core, at most DEFAULT_MAX_WORKERS. The in-thread
@@ -306,7 +354,12 @@ async function main(): Promise<void> {
       scalingSummary.median >= 1.7
     ]
   ]
-  log(table(['measure', 'result', 'target', ''], checks.map(([a, b, c, ok]) => [a, b, c, c === '' ? '' : verdict(ok)])))
+  log(
+    table(
+      ['measure', 'result', 'target', ''],
+      checks.map(([a, b, c, ok]) => [a, b, c, c === '' ? '' : verdict(ok)])
+    )
+  )
   log()
   log(
     `Not targets, for comparison (RSS growth over the same cycles, median (min–max) of ${memoryRuns}): the pool with ` +

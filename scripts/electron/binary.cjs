@@ -31,7 +31,10 @@ function locateElectronBinary(env = process.env) {
 }
 
 function firstLine(text) {
-  return text.split('\n').map((line) => line.trim()).find(Boolean)
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .find(Boolean)
 }
 
 /** Runs the installer; resolves to null on success, else `{ url?, reason }`. */
@@ -69,7 +72,10 @@ async function ensureElectronBinary(env = process.env, log = (line) => console.l
   if (found) return { ok: true, path: found, fetched: false }
   const override = env.ELECTRON_OVERRIDE_DIST_PATH
   if (override) {
-    return { ok: false, headline: `ELECTRON_OVERRIDE_DIST_PATH=${override} has no Electron executable (looked for ${join(override, executableName())})` }
+    return {
+      ok: false,
+      headline: `ELECTRON_OVERRIDE_DIST_PATH=${override} has no Electron executable (looked for ${join(override, executableName())})`
+    }
   }
   log(`Electron ${ELECTRON_VERSION} is not installed yet: fetching it once (about 100 MB) with its installer.`)
   const failure = await runInstaller(env)
@@ -78,7 +84,8 @@ async function ensureElectronBinary(env = process.env, log = (line) => console.l
     return { ok: false, headline: `Electron ${ELECTRON_VERSION} could not be fetched${from}: ${failure.reason}` }
   }
   const fetched = locateElectronBinary(env)
-  if (!fetched) return { ok: false, headline: `Electron's installer finished but left no ${executableName()} in ${join(packageDir, 'dist')}` }
+  if (!fetched)
+    return { ok: false, headline: `Electron's installer finished but left no ${executableName()} in ${join(packageDir, 'dist')}` }
   return { ok: true, path: fetched, fetched: true }
 }
 

@@ -39,7 +39,11 @@ function withProgress(url, response) {
       process.stdout.write('\n')
     }
   })
-  return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers })
+  return new Response(response.body.pipeThrough(counter), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers
+  })
 }
 
 globalThis.fetch = async function fetchAndReport(input, init) {

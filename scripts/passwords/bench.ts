@@ -44,9 +44,7 @@ const mixCase = (text: string) => [...text].map((c) => (randomInt(2) ? c.toUpper
 
 /** Half hits (list entries in random case), half misses (random text of 8–128 characters, Unicode too). */
 function sample(list: string[], count: number): string[] {
-  return Array.from({ length: count }, (_, i) =>
-    i % 2 === 0 ? mixCase(list[randomInt(list.length)]!) : randomText(randomInt(8, 129))
-  )
+  return Array.from({ length: count }, (_, i) => (i % 2 === 0 ? mixCase(list[randomInt(list.length)]!) : randomText(randomInt(8, 129))))
 }
 
 async function main(): Promise<void> {
@@ -55,7 +53,9 @@ async function main(): Promise<void> {
   const entries = readFileSync(file, 'utf8').split('\n').filter(Boolean)
   console.log(`list: ${loads.list.size} passwords`)
   console.log(`load (read + Set), ms, median (min–max) of ${LOADS}: ${formatSummary(summarise(loads.ms), 1)}`)
-  console.log(`memory held by the list, MiB, median (min–max): heap ${formatSummary(summarise(loads.heapMb), 1)}, RSS ${formatSummary(summarise(loads.rssMb), 1)}`)
+  console.log(
+    `memory held by the list, MiB, median (min–max): heap ${formatSummary(summarise(loads.heapMb), 1)}, RSS ${formatSummary(summarise(loads.rssMb), 1)}`
+  )
 
   const inputs = sample(entries, 20_000)
   const perCheckUs: number[] = []
@@ -77,7 +77,9 @@ async function main(): Promise<void> {
   const worst = singles[singles.length - 1]!
   const check = summarise(perCheckUs)
   console.log(`check (list + username), µs per call, median (min–max) of ${ROUNDS} rounds of ${inputs.length}: ${formatSummary(check, 2)}`)
-  console.log(`single calls, ms: p99 ${p99.toFixed(3)}, max ${worst.toFixed(3)}; refused ${refused / ROUNDS} of ${inputs.length} per round (the hits)`)
+  console.log(
+    `single calls, ms: p99 ${p99.toFixed(3)}, max ${worst.toFixed(3)}; refused ${refused / ROUNDS} of ${inputs.length} per round (the hits)`
+  )
 
   const scryptMs: number[] = []
   for (let i = 0; i < 5; i++) {

@@ -11,7 +11,9 @@ async function violations(page: Page): Promise<string[]> {
 
 for (const language of ['zh-CN', 'en'] as const satisfies Language[]) {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`axe finds no violation on sign-in, sign-up (with errors), signed-in views and an error alert: ${language}, ${colorScheme}`, async ({ app }) => {
+    test(`axe finds no violation on sign-in, sign-up (with errors), signed-in views and an error alert: ${language}, ${colorScheme}`, async ({
+      app
+    }) => {
       const { page } = app
       const t = MESSAGES[language]
       await page.emulateMedia({ colorScheme })

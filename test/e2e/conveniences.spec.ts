@@ -29,7 +29,10 @@ test('warns while Caps Lock is on in a password field', async ({ app }) => {
   await f.password.focus()
   // Headless Chromium has no Caps Lock key state to toggle; the event carries it, as a real one would.
   const key = (capsLock: boolean) =>
-    f.password.evaluate((input, on) => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', modifierCapsLock: on } as KeyboardEventInit)), capsLock)
+    f.password.evaluate(
+      (input, on) => input.dispatchEvent(new KeyboardEvent('keydown', { key: 'A', modifierCapsLock: on } as KeyboardEventInit)),
+      capsLock
+    )
   await key(true)
   await expect(warning).toHaveText(t.capsLock)
   await expect(f.password).toHaveAccessibleDescription(t.capsLock)

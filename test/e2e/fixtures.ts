@@ -77,7 +77,10 @@ export const test = base.extend<
         },
         invocations: (channel) => electronApp.evaluate((_electron, name) => globalThis.__loginAppTestHooks!.invocations!(name), channel),
         respondOnce: (channel, result) =>
-          electronApp.evaluate((_electron, [name, value]) => globalThis.__loginAppTestHooks!.respondOnce!(name, value), [channel, result] as const)
+          electronApp.evaluate((_electron, [name, value]) => globalThis.__loginAppTestHooks!.respondOnce!(name, value), [
+            channel,
+            result
+          ] as const)
       })
       await electronApp.close()
       rmSync(userData, { recursive: true, force: true })

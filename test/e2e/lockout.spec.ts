@@ -23,7 +23,8 @@ test('five wrong passwords lock the username; even the right one is then refused
   const answer = await app.captchaAnswer()
   const id = await captchaId(page)
   const result = await page.evaluate(
-    ([captchaId, captchaText]) => (window as unknown as { api: LoginApi }).api.signIn({ captchaId, captchaText, username: 'quinn', password: 'correct horse' }),
+    ([captchaId, captchaText]) =>
+      (window as unknown as { api: LoginApi }).api.signIn({ captchaId, captchaText, username: 'quinn', password: 'correct horse' }),
     [id, answer] as const
   )
   expect(result).toMatchObject({ ok: false, code: 'LOCKED', field: 'username' })

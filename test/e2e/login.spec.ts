@@ -46,7 +46,10 @@ test('a wrong password is refused with the same message as an unknown user', asy
   const { page } = app
   await signUpVia(app, t, 'carol', 'correct horse')
   await signOutVia(page, t)
-  for (const [user, password] of [['carol', 'wrong horse'], ['nobody', 'correct horse']] as const) {
+  for (const [user, password] of [
+    ['carol', 'wrong horse'],
+    ['nobody', 'correct horse']
+  ] as const) {
     const before = await captchaId(page)
     await fillCredentials(app, t, user, password)
     await form(page, t).submitSignIn.click()

@@ -1,7 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { AUDIO_SYMBOLS, type AudioSymbol, type ClipSet, audioClipsDir, composeChallenge, encodeWav, loadClipLibrary, randomDigits } from '../../../src/main/core/audio'
+import {
+  AUDIO_SYMBOLS,
+  type AudioSymbol,
+  type ClipSet,
+  audioClipsDir,
+  composeChallenge,
+  encodeWav,
+  loadClipLibrary,
+  randomDigits
+} from '../../../src/main/core/audio'
 import { seededRandom } from '../../../src/main/core/captcha'
 import { repoRoot } from '../../captcha/lib/paths'
 

@@ -6,7 +6,16 @@ export const EN_US_MODEL = '/usr/share/pocketsphinx/model/en-us'
 
 /** The symbol words, as the clips say them ("oh" for zero would only add a confusion the clips never make). */
 const DIGIT_WORDS: Record<string, string> = {
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9'
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9'
 }
 
 /** A JSGF grammar of exactly `count` digit words: all the recogniser may hear. */
@@ -32,8 +41,30 @@ function batch(files: string[], grammarFile: string, dir: string, name: string):
   writeFileSync(ctl, `${files.map((file) => basename(file, '.wav')).join('\n')}\n`)
   // Dither: the clean renditions' pauses are digital silence, whose log energy otherwise upsets the
   // recogniser's normalisation (it solved 15 % of clean challenges without it, 35 % with it).
-  const args = ['-adcin', 'yes', '-adchdr', '44', '-dither', 'yes', '-cepdir', dir, '-cepext', '.wav', '-ctl', ctl, '-jsgf', grammarFile,
-    '-hmm', join(EN_US_MODEL, 'en-us'), '-dict', join(EN_US_MODEL, 'cmudict-en-us.dict'), '-hyp', hyp, '-logfn', '/dev/null']
+  const args = [
+    '-adcin',
+    'yes',
+    '-adchdr',
+    '44',
+    '-dither',
+    'yes',
+    '-cepdir',
+    dir,
+    '-cepext',
+    '.wav',
+    '-ctl',
+    ctl,
+    '-jsgf',
+    grammarFile,
+    '-hmm',
+    join(EN_US_MODEL, 'en-us'),
+    '-dict',
+    join(EN_US_MODEL, 'cmudict-en-us.dict'),
+    '-hyp',
+    hyp,
+    '-logfn',
+    '/dev/null'
+  ]
   return new Promise((resolve, reject) => {
     const child = spawn('nice', ['-n', '5', 'pocketsphinx_batch', ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''

@@ -67,7 +67,14 @@ export function segmentDigits(samples: Float32Array, count: number): Segment[] {
   while (best.length < count && best.length > 0) {
     const longest = best.reduce((l, s) => (s.end - s.start > l.end - l.start ? s : l))
     const middle = (longest.start + longest.end) >> 1
-    best = best.flatMap((s) => (s === longest ? [{ start: s.start, end: middle }, { start: middle, end: s.end }] : [s]))
+    best = best.flatMap((s) =>
+      s === longest
+        ? [
+            { start: s.start, end: middle },
+            { start: middle, end: s.end }
+          ]
+        : [s]
+    )
   }
   return best.map(({ start, end }) => ({ start: start * HOP, end: Math.min(samples.length, end * HOP) }))
 }

@@ -74,7 +74,7 @@ export function binaryMask(image: Rgba): Mask {
   let dark = 0
   for (const v of gray) if (v <= t) dark++
   const inkIsDark = dark <= gray.length / 2
-  return { data: gray.map((v) => ((v <= t) === inkIsDark ? 1 : 0)), width: image.width, height: image.height }
+  return { data: gray.map((v) => (v <= t === inkIsDark ? 1 : 0)), width: image.width, height: image.height }
 }
 
 function median3(mask: Mask): Mask {

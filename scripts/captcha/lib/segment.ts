@@ -98,7 +98,7 @@ export function segmentGlyphs(mask: Mask, options: SegmentOptions): Segment[] {
     .map((c) => ({ pixels: c.pixels, left: c.left, right: c.right }))
     .sort((a, b) => a.left + a.right - b.left - b.right)
   if (segs.length === 0) return []
-  for (let i = 0; i + 1 < segs.length; ) {
+  for (let i = 0; i + 1 < segs.length;) {
     const a = segs[i]!
     const b = segs[i + 1]!
     const overlap = Math.min(a.right, b.right) - Math.max(a.left, b.left) + 1

@@ -75,7 +75,8 @@ export function createCore(options: CoreOptions): Core {
     handlers,
     db,
     // dispatch answers a known channel with that channel's handler, so its result is that channel's.
-    invoke: ((channel: unknown, payload: unknown, context: HandlerContext) => dispatch(handlers, channel, payload, context, log)) as Core['invoke'],
+    invoke: ((channel: unknown, payload: unknown, context: HandlerContext) =>
+      dispatch(handlers, channel, payload, context, log)) as Core['invoke'],
     close: () => db.close()
   }
 }

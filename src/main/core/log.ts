@@ -11,8 +11,10 @@ export interface Logger {
 }
 
 export function consoleLogger(write: (line: string) => void = (line) => console.log(line)): Logger {
-  const emit = (level: string) => (event: string, fields: LogFields = {}) =>
-    write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }))
+  const emit =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      write(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }))
   return { info: emit('info'), warn: emit('warn'), error: emit('error') }
 }
 

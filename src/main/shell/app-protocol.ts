@@ -4,9 +4,7 @@ import { notFound, serveRendererFile } from '../core/app-origin/renderer-files'
 
 /** Must run before `app` is ready: a standard, secure scheme behaves like https for the page. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 }
 
 /** Serves the built renderer from `app://renderer/…`, only files inside `rendererDir`, with the CSP header. */

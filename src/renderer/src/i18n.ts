@@ -71,7 +71,8 @@ const en: Messages = {
   captchaListen: 'Play audio captcha',
   captchaListenHint: 'Listen to a 6-digit captcha; press again to replay',
   captchaListenBusy: 'Loading audio captcha…',
-  captchaAudioHint: 'If you cannot see the image, press the "Play audio captcha" button to hear 6 digits (press it again to replay), then type the digits here.',
+  captchaAudioHint:
+    'If you cannot see the image, press the "Play audio captcha" button to hear 6 digits (press it again to replay), then type the digits here.',
   audioLoadFailed: 'The audio captcha could not be loaded or played. Press the play button again.',
   submitSignIn: 'Sign in',
   submitSignUp: 'Sign up',

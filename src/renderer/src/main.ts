@@ -157,7 +157,8 @@ function setLanguage(language: Language): void {
 /** Checks what the page can check by itself; main checks everything again. */
 function localProblems(): typeof shown {
   const problems: typeof shown = []
-  const fields: FormField[] = mode === 'sign-up' ? ['username', 'password', 'confirm', 'captchaText'] : ['username', 'password', 'captchaText']
+  const fields: FormField[] =
+    mode === 'sign-up' ? ['username', 'password', 'confirm', 'captchaText'] : ['username', 'password', 'captchaText']
   for (const field of fields) if (!inputs[field].value.trim()) problems.push({ target: field, text: () => t.required })
   if (mode === 'sign-up' && inputs.confirm.value && inputs.confirm.value !== inputs.password.value) {
     problems.push({ target: 'confirm', text: () => t.mismatch })

@@ -12,7 +12,6 @@ declare global {
 
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0))
 
-const invoke = (async (channel, request) =>
-  decodeBytes(await window.__loginAppInvoke(channel, request), fromBase64)) as Invoke
+const invoke = (async (channel, request) => decodeBytes(await window.__loginAppInvoke(channel, request), fromBase64)) as Invoke
 
 Object.defineProperty(window, 'api', { value: createApi(invoke), enumerable: true })

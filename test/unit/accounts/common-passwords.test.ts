@@ -1,12 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import {
-  commonPasswords,
-  commonPasswordsFile,
-  foldPassword,
-  loadCommonPasswords
-} from '../../../src/main/core/accounts/common-passwords'
+import { commonPasswords, commonPasswordsFile, foldPassword, loadCommonPasswords } from '../../../src/main/core/accounts/common-passwords'
 import { RESOURCES_DIR } from '../../support/core'
 import { tempDir } from '../../support/temp-dir'
 

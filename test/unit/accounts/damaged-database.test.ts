@@ -14,7 +14,12 @@ import { tempDir } from '../../support/temp-dir'
 // the write lock.
 const ctx = { sessionKey: 'window' }
 const cleanups: Array<() => void> = []
-afterEach(() => cleanups.splice(0).reverse().forEach((cleanup) => cleanup()))
+afterEach(() =>
+  cleanups
+    .splice(0)
+    .reverse()
+    .forEach((cleanup) => cleanup())
+)
 
 function folder(): string {
   const dir = tempDir()
@@ -68,7 +73,9 @@ describe('a damaged accounts database', () => {
     const movedTo = info.ok && 'databaseReset' in info ? info.databaseReset!.movedTo : ''
     expect(readFileSync(movedTo).equals(before)).toBe(true)
     expect(readdirSync(dir).filter((name) => name.includes('.damaged-') && !/-(wal|shm)$/.test(name))).toHaveLength(1)
-    expect(lines.map((line) => JSON.parse(line) as { event: string })).toContainEqual(expect.objectContaining({ event: 'accounts.database-damaged', movedTo }))
+    expect(lines.map((line) => JSON.parse(line) as { event: string })).toContainEqual(
+      expect.objectContaining({ event: 'accounts.database-damaged', movedTo })
+    )
 
     // The fresh database works, and the next start finds nothing to report.
     expect(await signUp(core, 'alice')).toMatchObject({ ok: true })

@@ -9,7 +9,12 @@ import { tempDir } from '../../support/temp-dir'
 
 const ctx = { sessionKey: 'window' }
 const cleanups: Array<() => void> = []
-afterEach(() => cleanups.splice(0).reverse().forEach((cleanup) => cleanup()))
+afterEach(() =>
+  cleanups
+    .splice(0)
+    .reverse()
+    .forEach((cleanup) => cleanup())
+)
 
 function start(dbPath?: string): TestCore {
   const core = createTestCore(dbPath ? { dbPath } : {})
@@ -69,7 +74,15 @@ describe('migrating a database whose keys were lower-cased NFC', () => {
       'INSERT INTO accounts (username, username_key, salt, hash, scrypt_n, scrypt_r, scrypt_p, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0)'
     )
     for (const { username, password } of rows) {
-      insert.run(username, username.toLowerCase().normalize('NFC'), password.salt, password.hash, FAST_SCRYPT.N, FAST_SCRYPT.r, FAST_SCRYPT.p)
+      insert.run(
+        username,
+        username.toLowerCase().normalize('NFC'),
+        password.salt,
+        password.hash,
+        FAST_SCRYPT.N,
+        FAST_SCRYPT.r,
+        FAST_SCRYPT.p
+      )
     }
     db.exec("INSERT INTO login_locks (username_key, locked_until) VALUES ('straße', 9999999999999)")
     db.exec('UPDATE schema_version SET version = 2')

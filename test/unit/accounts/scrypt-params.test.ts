@@ -24,7 +24,11 @@ describe('scrypt parameters', () => {
     const db = openDatabase(':memory:')
     try {
       expect(await new AccountStore(db).create('alice', 'correct horse')).toMatchObject({ ok: true })
-      expect(db.prepare('SELECT scrypt_n AS N, scrypt_r AS r, scrypt_p AS p, length(hash) AS keyLength, length(salt) AS salt FROM accounts').get()).toEqual({
+      expect(
+        db
+          .prepare('SELECT scrypt_n AS N, scrypt_r AS r, scrypt_p AS p, length(hash) AS keyLength, length(salt) AS salt FROM accounts')
+          .get()
+      ).toEqual({
         N: 32_768,
         r: 8,
         p: 1,

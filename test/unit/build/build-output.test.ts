@@ -22,7 +22,11 @@ describe('the production build in out/', () => {
   })
 
   it('holds no native .node file: @napi-rs/canvas stays external and loads from node_modules', () => {
-    expect(files(out).filter((file) => file.endsWith('.node')).map((file) => relative(root, file))).toEqual([])
+    expect(
+      files(out)
+        .filter((file) => file.endsWith('.node'))
+        .map((file) => relative(root, file))
+    ).toEqual([])
     // The drawing code is a chunk shared by index.js and the captcha worker, so look in every main file.
     const main = files(join(out, 'main')).map((file) => readFileSync(file, 'utf8'))
     expect(main.some((text) => /require\("@napi-rs\/canvas"\)/.test(text))).toBe(true)
@@ -76,7 +80,8 @@ describe('the production build in out/', () => {
   })
 
   it('searches for names the hook really has (so the search above cannot go stale)', () => {
-    const hookSource = readFileSync(join(root, 'src/main/shell/test-hooks.ts'), 'utf8') + readFileSync(join(root, 'src/main/index.ts'), 'utf8')
+    const hookSource =
+      readFileSync(join(root, 'src/main/shell/test-hooks.ts'), 'utf8') + readFileSync(join(root, 'src/main/index.ts'), 'utf8')
     for (const name of TEST_HOOK.source.split('|')) expect(hookSource).toContain(name)
   })
 

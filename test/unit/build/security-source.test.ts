@@ -20,7 +20,10 @@ describe('security properties of the source', () => {
     ['shell.openExternal (no link ever leaves the app)', /openExternal/],
     ['file:// pages or the old file protocol APIs', /file:\/\/|register(File|Buffer|String|Http|Stream)Protocol|loadFile\(/],
     ['remote http(s) content', /loadURL\(\s*['"`]https?:/],
-    ['switches that weaken isolation', /nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false|allowRunningInsecureContent:\s*true|enableBlinkFeatures|nodeIntegrationInSubFrames|nodeIntegrationInWorker/],
+    [
+      'switches that weaken isolation',
+      /nodeIntegration:\s*true|contextIsolation:\s*false|sandbox:\s*false|webSecurity:\s*false|allowRunningInsecureContent:\s*true|enableBlinkFeatures|nodeIntegrationInSubFrames|nodeIntegrationInWorker/
+    ],
     ['<webview>', /<webview/],
     ['raw ipcRenderer handed to the page', /exposeInMainWorld\([^)]*ipcRenderer\s*\)/]
   ])('no source file uses %s', (_what, pattern) => {
@@ -40,6 +43,12 @@ describe('security properties of the source', () => {
     const index = read('main/index.ts')
     expect(index).toMatch(/allowDevTools:\s*__DEV_BUILD__/)
     expect(index).toMatch(/devServerUrl\s*=\s*__DEV_BUILD__\s*\?/)
-    expect(sources(src).filter((file) => /isPackaged[^\n]*(devServer|DevTools|RENDERER_URL)|(devServer|DevTools|RENDERER_URL)[^\n]*isPackaged/.test(readFileSync(file, 'utf8')))).toEqual([])
+    expect(
+      sources(src).filter((file) =>
+        /isPackaged[^\n]*(devServer|DevTools|RENDERER_URL)|(devServer|DevTools|RENDERER_URL)[^\n]*isPackaged/.test(
+          readFileSync(file, 'utf8')
+        )
+      )
+    ).toEqual([])
   })
 })

@@ -17,7 +17,11 @@ import { generatorFor } from './helpers'
 const SCALE = 2
 
 /** A plain captcha (every obfuscation off except what `extra` turns on), drawn at 2× with its plan. */
-function plainCaptcha(seed: number, extra: Record<string, unknown> = {}, layers = { background: true, glyphs: true, noise: true }): { plan: CaptchaPlan; image: Rgba } {
+function plainCaptcha(
+  seed: number,
+  extra: Record<string, unknown> = {},
+  layers = { background: true, glyphs: true, noise: true }
+): { plan: CaptchaPlan; image: Rgba } {
   const generator = generatorFor('normal', 'text', { ...PLAIN, ...extra })
   const random = seededRandom(seed)
   const plan = generator.plan(generator.challenge(random), 'light', random)
@@ -57,7 +61,10 @@ describe('morphology', () => {
   })
 
   it('closing fills a gap narrower than its square', () => {
-    const m = rectMask(30, 12, [[2, 2, 13, 10], [15, 2, 28, 10]])
+    const m = rectMask(30, 12, [
+      [2, 2, 13, 10],
+      [15, 2, 28, 10]
+    ])
     expect(components(m)).toHaveLength(2)
     expect(components(close(m, 1))).toHaveLength(1)
   })
@@ -73,7 +80,8 @@ describe('morphology', () => {
     const textMask = binaryOfAlpha(text)
     // Glyph layer onto white, then a 3 px line (a 1.5 CSS px stroke at 2×) through the middle.
     const data = ctx.getImageData(0, 0, width, height)
-    for (let i = 0; i < textMask.data.length; i++) if (textMask.data[i] === 1) data.data[i * 4] = data.data[i * 4 + 1] = data.data[i * 4 + 2] = 30
+    for (let i = 0; i < textMask.data.length; i++)
+      if (textMask.data[i] === 1) data.data[i * 4] = data.data[i * 4 + 1] = data.data[i * 4 + 2] = 30
     ctx.putImageData(data, 0, 0)
     ctx.strokeStyle = '#202020'
     ctx.lineWidth = 3
@@ -105,7 +113,11 @@ function subtract(a: Mask, b: Mask): Mask {
 describe('colour clustering', () => {
   it('finds a centre per colour on a three-colour image', () => {
     const image: Rgba = { data: new Uint8Array(4 * 30), width: 30, height: 1 }
-    const colours = [[250, 240, 200], [20, 60, 120], [120, 20, 40]]
+    const colours = [
+      [250, 240, 200],
+      [20, 60, 120],
+      [120, 20, 40]
+    ]
     for (let i = 0; i < 30; i++) image.data.set([...colours[i % 3]!, 255], i * 4)
     const { centres } = kmeans(image, 3)
     for (const c of colours) expect(centres.some((k) => k.every((v, j) => Math.abs(v - c[j]!) < 1))).toBe(true)

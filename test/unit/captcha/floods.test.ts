@@ -34,7 +34,7 @@ function service(options: Partial<CaptchaServiceOptions> = {}) {
 }
 
 describe('challenges are bound to the window that asked', () => {
-  it("another window cannot answer a challenge, nor use it up", async () => {
+  it('another window cannot answer a challenge, nor use it up', async () => {
     const { captcha, answers } = service()
     const image = await captcha.create(undefined, 'window-A')
     expect(captcha.verify(image.id, answers.get(image.id)!, 'window-B')).toBe(false)
@@ -50,14 +50,19 @@ describe('challenges are bound to the window that asked', () => {
     expect(captcha.verify(typing.id, answers.get(typing.id)!, 'window-A')).toBe(true)
   })
 
-  it("when the whole store is full, a window may replace only its own challenges, else it is told to try again", async () => {
+  it('when the whole store is full, a window may replace only its own challenges, else it is told to try again', async () => {
     const { captcha, answers } = service({ maxEntries: 4, maxPerOwner: 2 })
     const a = [await captcha.create(undefined, 'A'), await captcha.create(undefined, 'A')]
     const b = [await captcha.create(undefined, 'B'), await captcha.create(undefined, 'B')]
     await expect(captcha.create(undefined, 'C')).rejects.toBeInstanceOf(TryAgainError)
     const newer = await captcha.create(undefined, 'A')
     expect(captcha.verify(a[0]!.id, answers.get(a[0]!.id)!, 'A')).toBe(false)
-    for (const [image, owner] of [[a[1]!, 'A'], [newer, 'A'], [b[0]!, 'B'], [b[1]!, 'B']] as const) {
+    for (const [image, owner] of [
+      [a[1]!, 'A'],
+      [newer, 'A'],
+      [b[0]!, 'B'],
+      [b[1]!, 'B']
+    ] as const) {
       expect(captcha.verify(image.id, answers.get(image.id)!, owner)).toBe(true)
     }
   })

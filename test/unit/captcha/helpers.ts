@@ -44,7 +44,6 @@ export function readPng(bytes: Uint8Array): PngInfo {
   return { ...header, raw }
 }
 
-
 const generators = new Map<string, CaptchaGenerator>()
 
 /** One generator per configuration for the whole test file: font registration and metrics are per process. */

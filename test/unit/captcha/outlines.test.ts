@@ -54,7 +54,12 @@ describe('glyph outlines', () => {
     expect(overlap(coverage('outline', 'E', family, 0), coverage('text', 'F', family, 0))).toBeLessThan(0.8)
     const shifted = coverage('text', 'M', family, 0)
     const outline = coverage('outline', 'M', family, 0)
-    expect(overlap(outline, Uint8Array.from(shifted, (_, i) => shifted[i + 12] ?? 0))).toBeLessThan(0.75)
+    expect(
+      overlap(
+        outline,
+        Uint8Array.from(shifted, (_, i) => shifted[i + 12] ?? 0)
+      )
+    ).toBeLessThan(0.75)
   })
 
   it.each(CASES)('%s: the bounds of %s are the ink measureText reports', (family, char) => {

@@ -76,7 +76,7 @@ describe.each(CASES)('pixels of %s / %s at %i×', (preset, theme, scale) => {
     }
   })
 
-  it('keeps each character\'s ink inside its planned box, so none touches the image edge', () => {
+  it("keeps each character's ink inside its planned box, so none touches the image edge", () => {
     for (const plan of sample.slice(0, 4)) {
       for (const g of plan.glyphs) {
         const alone = renderPlan({ ...plan, glyphs: [g] }, scale, GLYPHS_ONLY)

@@ -42,7 +42,7 @@ describe('encodePng', () => {
   it('writes nothing but IHDR, IDAT and IEND: no text chunk could carry the answer', async () => {
     const png = Buffer.from(encodePng(randomImage(4, 4, 1), 4, 4))
     const types: string[] = []
-    for (let offset = 8; offset < png.length; ) {
+    for (let offset = 8; offset < png.length;) {
       const length = png.readUInt32BE(offset)
       types.push(png.toString('latin1', offset + 4, offset + 8))
       offset += 12 + length
@@ -68,7 +68,7 @@ describe('stored zlib streams', () => {
   })
 })
 
-describe('the generator\'s PNG', () => {
+describe("the generator's PNG", () => {
   it.each([1, 2, 3])('holds exactly the pixels renderPlan draws, warp included, at %i×', async (scale) => {
     const generator = generatorFor('hard')
     const plan = generator.plan(generator.challenge(seededRandom(4)), 'light', seededRandom(5))
@@ -77,7 +77,12 @@ describe('the generator\'s PNG', () => {
     const drawn = drawPlan(plan, scale)
     const shifts = columnShifts(plan.warp, drawn.width, scale, scale)
     for (const settings of [DEFAULT_PNG, COMPACT_PNG]) {
-      const png = pngFromScanlines(scanlines(drawn.data, drawn.width, drawn.height, settings.filter, shifts), drawn.width, drawn.height, settings)
+      const png = pngFromScanlines(
+        scanlines(drawn.data, drawn.width, drawn.height, settings.filter, shifts),
+        drawn.width,
+        drawn.height,
+        settings
+      )
       expect(Buffer.from(await decode(png)).equals(Buffer.from(expected.data))).toBe(true)
     }
     expect(plan.warp.amplitude).toBeGreaterThan(0)
@@ -95,7 +100,7 @@ describe('the generator\'s PNG', () => {
     expect(compact.length).toBeLessThan(stored.length / 2)
   })
 
-  it('writes rows into a caller\'s buffer when given one, and refuses one too small', () => {
+  it("writes rows into a caller's buffer when given one, and refuses one too small", () => {
     const rgba = randomImage(5, 3, 2)
     const into = Buffer.alloc(100, 0xee)
     const rows = scanlines(rgba, 5, 3, 'none', null, into)

@@ -177,7 +177,12 @@ describe('CaptchaService with a worker pool', () => {
     const answers = new Map<string, string>()
     const workers = pool()
     // Six at once from one owner: allowed here, this is about the pool, not the per-window bounds.
-    const service = new CaptchaService({ fontPaths: FONT_FILES, pool: workers, maxInFlightPerOwner: 6, onIssued: (id, answer) => answers.set(id, answer) })
+    const service = new CaptchaService({
+      fontPaths: FONT_FILES,
+      pool: workers,
+      maxInFlightPerOwner: 6,
+      onIssued: (id, answer) => answers.set(id, answer)
+    })
     const images = await Promise.all(Array.from({ length: 6 }, () => service.create({ scale: 2 })))
     expect(service.size).toBe(6)
     expect(workers.stats().map((s) => s.served)).toEqual([3, 3])

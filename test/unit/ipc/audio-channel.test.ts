@@ -14,7 +14,8 @@ beforeEach(() => {
 afterEach(() => core.dispose())
 
 async function issue(kind: 'image' | 'audio', language: 'en' | 'zh-CN' = 'en'): Promise<{ id: string; answer: string }> {
-  const result = kind === 'image' ? await core.invoke(CHANNELS.captchaNew, undefined, ctx) : await core.invoke(CHANNELS.captchaAudio, { language }, ctx)
+  const result =
+    kind === 'image' ? await core.invoke(CHANNELS.captchaNew, undefined, ctx) : await core.invoke(CHANNELS.captchaAudio, { language }, ctx)
   if (!result.ok || !('id' in result) || typeof result.id !== 'string') throw new Error(`no ${kind} captcha`)
   return { id: result.id, answer: core.answers.get(result.id)! }
 }
@@ -57,7 +58,9 @@ describe('captcha:audio', () => {
   it('is refused, like every channel, to a sender that is not the app page', () => {
     const refused = refuseUntrustedSender(CHANNELS.captchaAudio, { url: 'https://evil.example/', isMainFrame: true }, silentLogger)
     expect(refused).toMatchObject({ ok: false, code: 'FORBIDDEN' })
-    expect(refuseUntrustedSender(CHANNELS.captchaAudio, { url: 'app://renderer/index.html', isMainFrame: false }, silentLogger)).toMatchObject({
+    expect(
+      refuseUntrustedSender(CHANNELS.captchaAudio, { url: 'app://renderer/index.html', isMainFrame: false }, silentLogger)
+    ).toMatchObject({
       code: 'FORBIDDEN'
     })
   })
@@ -86,7 +89,9 @@ describe('sign-in and sign-up answered by the spoken challenge', () => {
     // One try each: the same ids with the right answers are now refused too.
     const audioAnswer = core.answers.get(wrong.audioCaptchaId)!
     expect(await core.invoke(CHANNELS.signIn, { ...wrong, captchaText: audioAnswer }, ctx)).toMatchObject({ code: 'CAPTCHA_INVALID' })
-    expect(await core.invoke(CHANNELS.signIn, { ...wrong, captchaText: core.answers.get(wrong.captchaId)! }, ctx)).toMatchObject({ code: 'LOCKED' })
+    expect(await core.invoke(CHANNELS.signIn, { ...wrong, captchaText: core.answers.get(wrong.captchaId)! }, ctx)).toMatchObject({
+      code: 'LOCKED'
+    })
     // Locked: even the right answer to a fresh audio challenge is refused until the lock ends.
     const fresh = await withBoth('carol', 'correct horse', (_image, audio) => audio)
     expect(await core.invoke(CHANNELS.signIn, fresh, ctx)).toMatchObject({ ok: false, code: 'LOCKED' })
@@ -105,7 +110,13 @@ describe('sign-in and sign-up answered by the spoken challenge', () => {
     await signUp('erin', 'correct horse')
     const image = await issue('image')
     const audio = await issue('audio')
-    const swapped = { captchaId: audio.id, audioCaptchaId: image.id, captchaText: audio.answer, username: 'erin', password: 'correct horse' }
+    const swapped = {
+      captchaId: audio.id,
+      audioCaptchaId: image.id,
+      captchaText: audio.answer,
+      username: 'erin',
+      password: 'correct horse'
+    }
     expect(await core.invoke(CHANNELS.signIn, swapped, ctx)).toMatchObject({ ok: false, code: 'CAPTCHA_INVALID' })
   })
 })

@@ -43,7 +43,14 @@ const ownProtoKey = fc
 
 const fieldValue = fc.oneof({ weight: 4, arbitrary: nastyString }, { weight: 1, arbitrary: anything })
 const credentialsLike = fc.record(
-  { captchaId: fieldValue, captchaText: fieldValue, username: fieldValue, password: fieldValue, audioCaptchaId: fieldValue, extra: anything },
+  {
+    captchaId: fieldValue,
+    captchaText: fieldValue,
+    username: fieldValue,
+    password: fieldValue,
+    audioCaptchaId: fieldValue,
+    extra: anything
+  },
   { requiredKeys: ['captchaId', 'captchaText', 'username', 'password'] }
 )
 const captchaRequestLike = fc.record(
@@ -66,7 +73,16 @@ const PAYLOADS: Record<Channel, fc.Arbitrary<unknown>> = {
   )
 }
 
-const CODES = new Set<ErrorCode>(['INVALID_INPUT', 'CAPTCHA_INVALID', 'BAD_CREDENTIALS', 'USERNAME_TAKEN', 'USERNAME_RULES', 'PASSWORD_RULES', 'LOCKED', 'FORBIDDEN'])
+const CODES = new Set<ErrorCode>([
+  'INVALID_INPUT',
+  'CAPTCHA_INVALID',
+  'BAD_CREDENTIALS',
+  'USERNAME_TAKEN',
+  'USERNAME_RULES',
+  'PASSWORD_RULES',
+  'LOCKED',
+  'FORBIDDEN'
+])
 const FAILURE_KEYS = new Set(['ok', 'code', 'message', 'field', 'retryAfterMs'])
 
 function expectWellFormed(channel: Channel, result: unknown): string {

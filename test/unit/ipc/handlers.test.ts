@@ -120,7 +120,10 @@ describe('validation at the door', () => {
     ['an oversized captcha id', { ...good, captchaId: 'i'.repeat(LIMITS.captchaIdMax + 1) }],
     ['an empty captcha id', { ...good, captchaId: '' }],
     ['an oversized captcha text', { ...good, captchaText: 'c'.repeat(LIMITS.captchaTextMax + 1) }],
-    ['a __proto__ key', JSON.parse('{"__proto__": {"admin": true}, "captchaId": "id", "captchaText": "x", "username": "alice", "password": "correct horse"}')]
+    [
+      'a __proto__ key',
+      JSON.parse('{"__proto__": {"admin": true}, "captchaId": "id", "captchaText": "x", "username": "alice", "password": "correct horse"}')
+    ]
   ]
   for (const channel of [CHANNELS.signIn, CHANNELS.signUp] as Channel[]) {
     it.each(bad)(`${channel} rejects %s`, async (_what, payload) => {

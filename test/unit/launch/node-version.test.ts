@@ -11,7 +11,8 @@ describe('the Node.js version check of npm start, npm run dev and npm test', () 
   })
 
   it('accepts the required version and newer ones', () => {
-    for (const found of ['22.12.0', '22.12.1', '22.13.0', '23.0.0', '24.21.0', 'v30.1.2']) expect(nodeVersionProblem(found, '>=22.12')).toBeNull()
+    for (const found of ['22.12.0', '22.12.1', '22.13.0', '23.0.0', '24.21.0', 'v30.1.2'])
+      expect(nodeVersionProblem(found, '>=22.12')).toBeNull()
   })
 
   it('names the needed and the found version, in one line, for older ones', () => {

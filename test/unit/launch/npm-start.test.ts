@@ -123,7 +123,9 @@ describe('npm start on a clone whose Electron binary was never fetched', () => {
     expect(mirror.requests).toEqual(expect.arrayContaining([`/v${version}/${zipName}`, `/v${version}/SHASUMS256.txt`]))
     // Installed where Electron's installer puts it, and cached where electron_config_cache says.
     expect(readFileSync(join(project, 'node_modules/electron/path.txt'), 'utf8')).toBe(EXECUTABLE_IN_DIST)
-    expect(readdirSync(join(project, 'electron-cache'), { recursive: true, encoding: 'utf8' }).some((file) => file.endsWith(zipName))).toBe(true)
+    expect(readdirSync(join(project, 'electron-cache'), { recursive: true, encoding: 'utf8' }).some((file) => file.endsWith(zipName))).toBe(
+      true
+    )
 
     expect(run.started).not.toBeNull()
     const started = run.started!

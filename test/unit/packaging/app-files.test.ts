@@ -31,7 +31,8 @@ describe('the files electron-builder puts into the app (needs `npm run build` fi
   })
 
   it('leave out sources, tests, scripts, docs, configs, the e2e build and node_modules', () => {
-    const unwanted = /^(src|test|scripts|docs|out-e2e|node_modules|dist|\.ci|\.test-output)\/|\.config\.|^tsconfig|^electron-builder\.yml$|^package-lock\.json$/
+    const unwanted =
+      /^(src|test|scripts|docs|out-e2e|node_modules|dist|\.ci|\.test-output)\/|\.config\.|^tsconfig|^electron-builder\.yml$|^package-lock\.json$/
     expect(files.filter((file) => unwanted.test(file))).toEqual([])
   })
 

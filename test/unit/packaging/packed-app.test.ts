@@ -89,7 +89,9 @@ describe('electron-builder --linux --dir with a stand-in Electron (needs `npm ru
 
   it('puts the bundles and package.json into app.asar and no source, test or dev dependency', () => {
     const entries = asar.listPackage(join(appOut, 'resources', 'app.asar')).map((entry) => entry.split(sep).join('/'))
-    expect(entries).toEqual(expect.arrayContaining(['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html']))
+    expect(entries).toEqual(
+      expect.arrayContaining(['/package.json', '/out/main/index.js', '/out/preload/index.js', '/out/renderer/index.html'])
+    )
     expect(entries.filter((entry) => /^\/(src|test|scripts|docs)(\/|$)/.test(entry))).toEqual([])
     const modules = entries.flatMap((entry) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)\/package\.json$/.exec(entry)?.[1] ?? [])
     expect(modules.sort()).toEqual(installed.map((p) => p.name).sort())
@@ -100,7 +102,10 @@ describe('electron-builder --linux --dir with a stand-in Electron (needs `npm ru
     const dir = resolveResourcesDir({ isPackaged: true, appPath: join(resourcesPath, 'app.asar'), resourcesPath })
     const fonts = captchaFontPaths(dir)
     expect(fonts.map((file) => relative(dir, file).split(sep).join('/'))).toEqual(
-      readdirSync(join(root, 'resources/fonts')).filter((name) => name.endsWith('.ttf')).sort().map((name) => `fonts/${name}`)
+      readdirSync(join(root, 'resources/fonts'))
+        .filter((name) => name.endsWith('.ttf'))
+        .sort()
+        .map((name) => `fonts/${name}`)
     )
     expect(readFileSync(appIconPath(dir))).toEqual(readFileSync(join(root, 'resources/icon.png')))
   })
@@ -116,7 +121,12 @@ describe('electron-builder --linux --dir with a stand-in Electron (needs `npm ru
     // A separate Node process, so the binary under test is the packaged copy, not the one already loaded.
     const probe = spawnSync(
       process.execPath,
-      ['-e', 'const { GlobalFonts } = require(process.argv[1]); process.exit(GlobalFonts.registerFromPath(process.argv[2], "Probe") ? 0 : 3)', join(unpacked, skia ?? 'missing'), font],
+      [
+        '-e',
+        'const { GlobalFonts } = require(process.argv[1]); process.exit(GlobalFonts.registerFromPath(process.argv[2], "Probe") ? 0 : 3)',
+        join(unpacked, skia ?? 'missing'),
+        font
+      ],
       { encoding: 'utf8' }
     )
     expect(probe.status, probe.stderr).toBe(0)

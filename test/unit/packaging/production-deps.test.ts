@@ -20,7 +20,12 @@ function runtimePackagesOfMain(): string[] {
   const packages = specifiers
     // electron is the runtime itself; relative specifiers are the bundle's own chunks.
     .filter((specifier) => !specifier.startsWith('.') && !isBuiltin(specifier) && specifier !== 'electron')
-    .map((specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'))
+    .map((specifier) =>
+      specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/')
+    )
   return [...new Set(packages)].sort()
 }
 

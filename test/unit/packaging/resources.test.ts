@@ -7,7 +7,9 @@ import { appIconPath, captchaFontPaths, resolveResourcesDir } from '../../../src
 import { tempDir } from '../../support/temp-dir'
 import { type Configuration, asarUnpackMatcher, loadBuilderConfig, packagedProjectFiles, root } from './electron-builder-lib'
 
-const ttfInResources = readdirSync(join(root, 'resources/fonts')).filter((name) => name.endsWith('.ttf')).sort()
+const ttfInResources = readdirSync(join(root, 'resources/fonts'))
+  .filter((name) => name.endsWith('.ttf'))
+  .sort()
 
 describe('resolveResourcesDir', () => {
   it('uses <app path>/resources in dev and preview (the app path is the project root)', () => {

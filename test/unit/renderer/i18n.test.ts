@@ -33,7 +33,13 @@ describe('the dictionary', () => {
     const strings = (value: unknown): string[] =>
       typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(strings) : []
     for (const text of strings(MESSAGES.en)) expect(text).not.toMatch(HAN)
-    const info = { version: '1', versions: { electron: 'e', chrome: 'c', node: 'n' }, systemLocales: [], language: null, lastUsername: null }
+    const info = {
+      version: '1',
+      versions: { electron: 'e', chrome: 'c', node: 'n' },
+      systemLocales: [],
+      language: null,
+      lastUsername: null
+    }
     expect(MESSAGES.en.lockedFor('1:05')).not.toMatch(HAN)
     expect(MESSAGES.en.about(info)).not.toMatch(HAN)
   })

@@ -47,7 +47,12 @@ describe('countdown', () => {
     const clock = fakeClock()
     const shown: string[] = []
     let done = 0
-    countdown(2_500, (left) => shown.push(formatWait(left)), () => done++, clock)
+    countdown(
+      2_500,
+      (left) => shown.push(formatWait(left)),
+      () => done++,
+      clock
+    )
     expect(shown).toEqual(['0:03'])
     clock.advance(10_000)
     expect(shown).toEqual(['0:03', '0:02', '0:01'])
@@ -57,7 +62,12 @@ describe('countdown', () => {
   it('stops without calling onDone', () => {
     const clock = fakeClock()
     let done = 0
-    const stop = countdown(5_000, () => undefined, () => done++, clock)
+    const stop = countdown(
+      5_000,
+      () => undefined,
+      () => done++,
+      clock
+    )
     clock.advance(1_000)
     stop()
     clock.advance(10_000)
@@ -70,7 +80,12 @@ describe('countdown', () => {
     const clock: Clock = { now: () => now, setTimeout: (callback) => pending.push(callback), clearTimeout: () => undefined }
     const seen: number[] = []
     let done = false
-    countdown(3_000, (left) => seen.push(left), () => (done = true), clock)
+    countdown(
+      3_000,
+      (left) => seen.push(left),
+      () => (done = true),
+      clock
+    )
     now = 2_900 // the timer fired 1.9 s late (a throttled background window)
     pending.shift()!()
     expect(seen).toEqual([3_000, 100])

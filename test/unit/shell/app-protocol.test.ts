@@ -23,7 +23,10 @@ const fetchApp = (url: string, method = 'GET') => Promise.resolve(fake.protocol.
 
 describe('the app:// protocol handler (the shell, against a fake electron)', () => {
   it('registers app as a standard, secure scheme', () => {
-    expect(fake.protocol.privileged).toContainEqual({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })
+    expect(fake.protocol.privileged).toContainEqual({
+      scheme: 'app',
+      privileges: expect.objectContaining({ standard: true, secure: true })
+    })
   })
 
   it('serves the renderer with the CSP and nosniff headers', async () => {

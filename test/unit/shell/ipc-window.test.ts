@@ -19,7 +19,10 @@ afterAll(() => {
   dir.remove()
 })
 const lines: string[] = []
-registerIpc(core, consoleLogger((line) => lines.push(line)))
+registerIpc(
+  core,
+  consoleLogger((line) => lines.push(line))
+)
 
 function send(channel: string, senderFrame: { url: string; parent: unknown } | null, payload?: unknown) {
   return fake.ipcHandlers.get(channel)!({ senderFrame, sender: { id: 7 } }, payload)

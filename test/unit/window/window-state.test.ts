@@ -15,7 +15,12 @@ describe('restoreBounds', () => {
 
   it('keeps a saved place that is on a display', () => {
     expect(restoreBounds({ x: 100, y: 120, width: 500, height: 700 }, [primary])).toEqual({ x: 100, y: 120, width: 500, height: 700 })
-    expect(restoreBounds({ x: 2000, y: 50, width: 480, height: 640 }, [primary, right])).toEqual({ x: 2000, y: 50, width: 480, height: 640 })
+    expect(restoreBounds({ x: 2000, y: 50, width: 480, height: 640 }, [primary, right])).toEqual({
+      x: 2000,
+      y: 50,
+      width: 480,
+      height: 640
+    })
   })
 
   it('falls back to a centred default when the display it was on is gone', () => {
@@ -24,7 +29,10 @@ describe('restoreBounds', () => {
   })
 
   it('raises a size below the minimum and shrinks one larger than the display', () => {
-    expect(restoreBounds({ x: 10, y: 10, width: 100, height: 100 }, [primary])).toMatchObject({ width: LOGIN_WINDOW.minWidth, height: LOGIN_WINDOW.minHeight })
+    expect(restoreBounds({ x: 10, y: 10, width: 100, height: 100 }, [primary])).toMatchObject({
+      width: LOGIN_WINDOW.minWidth,
+      height: LOGIN_WINDOW.minHeight
+    })
     expect(restoreBounds({ x: 10, y: 10, width: 5000, height: 5000 }, [primary])).toEqual({ x: 0, y: 0, width: 1920, height: 1040 })
   })
 
@@ -41,7 +49,8 @@ describe('restoreBounds', () => {
         expect(bounds.height).toBeGreaterThanOrEqual(LOGIN_WINDOW.minHeight)
         if (!('x' in bounds)) return
         const inside = [primary, right].some(
-          (d) => bounds.x >= d.x && bounds.y >= d.y && bounds.x + bounds.width <= d.x + d.width && bounds.y + bounds.height <= d.y + d.height
+          (d) =>
+            bounds.x >= d.x && bounds.y >= d.y && bounds.x + bounds.width <= d.x + d.width && bounds.y + bounds.height <= d.y + d.height
         )
         expect(inside).toBe(true)
       })

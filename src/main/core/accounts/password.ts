@@ -26,9 +26,7 @@ function derive(password: string, salt: Buffer, params: ScryptParams): Promise<B
     maxmem: 256 * params.N * params.r
   }
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, params.keyLength, options, (error, key) =>
-      error ? reject(error) : resolve(key)
-    )
+    scrypt(password.normalize('NFC'), salt, params.keyLength, options, (error, key) => (error ? reject(error) : resolve(key)))
   })
 }
 

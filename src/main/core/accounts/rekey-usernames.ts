@@ -18,12 +18,15 @@ export function rekeyUsernames(db: DatabaseSync): void {
   db.exec('ALTER TABLE accounts ADD COLUMN username_skeleton TEXT')
   const rows = db.prepare('SELECT id, username, username_key FROM accounts ORDER BY id').all() as unknown as Row[]
   // Every key out of the way first, so no UPDATE below meets a row not yet re-keyed.
-  db.exec("UPDATE accounts SET username_key = char(0) || id")
+  db.exec('UPDATE accounts SET username_key = char(0) || id')
   const keys = new Set<string>()
   const skeletons = new Set<string>()
   const update = db.prepare('UPDATE accounts SET username_key = ?, username_skeleton = ? WHERE id = ?')
   // An account whose key does not change claims it first: it is the one the name already meant.
-  const ordered = [...rows.filter((row) => usernameKey(row.username) === row.username_key), ...rows.filter((row) => usernameKey(row.username) !== row.username_key)]
+  const ordered = [
+    ...rows.filter((row) => usernameKey(row.username) === row.username_key),
+    ...rows.filter((row) => usernameKey(row.username) !== row.username_key)
+  ]
   for (const row of ordered) {
     const key = usernameKey(row.username)
     const skeleton = usernameSkeleton(row.username)
@@ -41,7 +44,10 @@ export function rekeyUsernames(db: DatabaseSync): void {
   const failures = db.prepare('SELECT DISTINCT username_key AS key FROM login_failures').all() as Array<{ key: string }>
   const moveFailures = db.prepare('UPDATE login_failures SET username_key = ? WHERE username_key = ?')
   for (const { key } of failures) moveFailures.run(usernameKey(key), key)
-  const locks = db.prepare('SELECT username_key AS key, locked_until AS until FROM login_locks').all() as Array<{ key: string; until: number }>
+  const locks = db.prepare('SELECT username_key AS key, locked_until AS until FROM login_locks').all() as Array<{
+    key: string
+    until: number
+  }>
   db.exec('DELETE FROM login_locks')
   const lock = db.prepare(
     `INSERT INTO login_locks (username_key, locked_until) VALUES (?, ?)

@@ -34,9 +34,7 @@ export interface SenderFrame {
   isMainFrame: boolean
 }
 
-export type SenderVerdict =
-  | { ok: true }
-  | { ok: false; reason: 'no-frame' | 'subframe' | 'untrusted-origin'; origin: string }
+export type SenderVerdict = { ok: true } | { ok: false; reason: 'no-frame' | 'subframe' | 'untrusted-origin'; origin: string }
 
 /**
  * The door check for every IPC message. A frame that is gone (navigated away or destroyed while the

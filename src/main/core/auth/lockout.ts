@@ -23,9 +23,8 @@ export class Lockout {
 
   /** Milliseconds until this username may try again; 0 when it is not locked. */
   retryAfterMs(rawUsername: string): number {
-    const row = this.db
-      .prepare('SELECT locked_until FROM login_locks WHERE username_key = ?')
-      .get(keyOf(rawUsername)) as { locked_until: number } | undefined
+    const row = this.db.prepare('SELECT locked_until FROM login_locks WHERE username_key = ?').get(keyOf(rawUsername)) as
+      { locked_until: number } | undefined
     return row ? Math.max(0, row.locked_until - this.now()) : 0
   }
 
@@ -38,9 +37,9 @@ export class Lockout {
     this.db.prepare('DELETE FROM login_failures WHERE at <= ?').run(since)
     this.db.prepare('DELETE FROM login_locks WHERE locked_until <= ?').run(now)
     this.db.prepare('INSERT INTO login_failures (username_key, at) VALUES (?, ?)').run(key, now)
-    const { n } = this.db
-      .prepare('SELECT COUNT(*) AS n FROM login_failures WHERE username_key = ? AND at > ?')
-      .get(key, since) as { n: number }
+    const { n } = this.db.prepare('SELECT COUNT(*) AS n FROM login_failures WHERE username_key = ? AND at > ?').get(key, since) as {
+      n: number
+    }
     if (n < this.policy.maxFailures) return 0
     const until = now + this.policy.lockMs
     this.db

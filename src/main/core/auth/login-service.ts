@@ -22,8 +22,7 @@ export interface LoginDeps {
   audio?: AudioCaptchaPort
 }
 
-const captchaFailure = () =>
-  failure('CAPTCHA_INVALID', 'The captcha text is wrong or has expired.', { field: 'captchaText' })
+const captchaFailure = () => failure('CAPTCHA_INVALID', 'The captcha text is wrong or has expired.', { field: 'captchaText' })
 
 function lockedFailure(retryAfterMs: number) {
   const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000))
@@ -83,9 +82,7 @@ export class LoginService {
     if (!user) {
       log.info('sign-in.rejected', { reason: 'credentials' })
       if (locked > 0) log.warn('sign-in.lock-started', { lockMs: locked })
-      return locked > 0
-        ? lockedFailure(locked)
-        : failure('BAD_CREDENTIALS', 'Wrong username or password.', { field: 'username' })
+      return locked > 0 ? lockedFailure(locked) : failure('BAD_CREDENTIALS', 'Wrong username or password.', { field: 'username' })
     }
     lockout.clear(username)
     sessions.set(sessionKey, user)

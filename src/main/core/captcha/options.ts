@@ -108,10 +108,7 @@ function isRange(range: readonly [number, number], min: number, max: number): bo
 }
 
 /** The preset with overrides on top, validated: a bad option fails at start-up, not per request. */
-export function resolveOptions(
-  preset: CaptchaPreset = 'normal',
-  overrides: Partial<CaptchaOptions> = {}
-): CaptchaOptions {
+export function resolveOptions(preset: CaptchaPreset = 'normal', overrides: Partial<CaptchaOptions> = {}): CaptchaOptions {
   const base = PRESETS[preset]
   check(base !== undefined, `preset must be easy, normal or hard, got ${String(preset)}`)
   const o: CaptchaOptions = {

@@ -41,7 +41,14 @@ function trace(char: string, family: string): GlyphOutline {
   ctx.textAlign = 'left'
   ctx.textBaseline = 'alphabetic'
   ctx.fillText(char, 0, 0)
-  const data = [...svg.getContent().toString('utf8').matchAll(/<path\b[^>]*\sd="([^"]*)"/g)].map((m) => m[1]!).join(' ')
+  const data = [
+    ...svg
+      .getContent()
+      .toString('utf8')
+      .matchAll(/<path\b[^>]*\sd="([^"]*)"/g)
+  ]
+    .map((m) => m[1]!)
+    .join(' ')
   if (data.trim() === '') throw new Error(`captcha font ${family} has no outline for ${JSON.stringify(char)}`)
   const path = new Path2D(data)
   const [left, top, right, bottom] = path.computeTightBounds()

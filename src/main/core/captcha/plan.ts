@@ -240,10 +240,14 @@ export function planCaptcha(input: PlanInput): CaptchaPlan {
   for (let i = 0; i < options.noise.curves; i++) {
     strokes.push({
       points: [
-        randomBetween(random, 0, width * 0.2), y(),
-        randomBetween(random, width * 0.2, width * 0.5), randomBetween(random, -height / 2, height * 1.5),
-        randomBetween(random, width * 0.5, width * 0.8), randomBetween(random, -height / 2, height * 1.5),
-        randomBetween(random, width * 0.8, width), y()
+        randomBetween(random, 0, width * 0.2),
+        y(),
+        randomBetween(random, width * 0.2, width * 0.5),
+        randomBetween(random, -height / 2, height * 1.5),
+        randomBetween(random, width * 0.5, width * 0.8),
+        randomBetween(random, -height / 2, height * 1.5),
+        randomBetween(random, width * 0.8, width),
+        y()
       ],
       width: strokeWidth(),
       colour: ink()

@@ -153,7 +153,7 @@ const ADLER_RUN = 5_552
 export function adler32(data: Uint8Array): number {
   let a = 1
   let b = 0
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const end = Math.min(i + ADLER_RUN, data.length)
     for (; i < end; i++) {
       a += data[i]!
@@ -173,7 +173,7 @@ function storedZlibLength(rawLength: number): number {
 function writeStoredZlib(target: Buffer, offset: number, raw: Uint8Array): void {
   target[offset++] = 0x78 // deflate, 32 KB window
   target[offset++] = 0x01 // no dictionary, fastest; 0x7801 is a multiple of 31 as the header check requires
-  for (let start = 0; ; ) {
+  for (let start = 0; ;) {
     const length = Math.min(STORED_BLOCK_MAX, raw.length - start)
     const last = start + length >= raw.length
     target[offset] = last ? 1 : 0 // BFINAL, BTYPE 00 = stored

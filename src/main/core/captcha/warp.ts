@@ -38,14 +38,7 @@ export function columnShifts(warp: WarpPlan, width: number, scaleX: number, scal
  * glyphs `amplitude` px away from the edges. The PNG encoder applies the same shifts while filtering rows
  * (see scanlines), so the app makes one pass; this standalone form serves tests and tools.
  */
-export function warpRows(
-  src: Uint8Array,
-  width: number,
-  height: number,
-  warp: WarpPlan,
-  scaleX: number,
-  scaleY: number
-): Uint8Array {
+export function warpRows(src: Uint8Array, width: number, height: number, warp: WarpPlan, scaleX: number, scaleY: number): Uint8Array {
   const shifts = columnShifts(warp, width, scaleX, scaleY)
   if (shifts === null) return src
   const out = new Uint8Array(src.length)

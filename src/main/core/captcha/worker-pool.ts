@@ -98,7 +98,8 @@ export class CaptchaWorkerPool {
     if (young !== null && !(young > 0)) throw new RangeError('youngGenerationMb must be positive or null')
     this.#create = options.createWorker
     const nice = options.nice === undefined ? WORKER_NICE : options.nice
-    if (nice !== null && !(Number.isInteger(nice) && nice >= -20 && nice <= 19)) throw new RangeError('nice must be an integer -20–19 or null')
+    if (nice !== null && !(Number.isInteger(nice) && nice >= -20 && nice <= 19))
+      throw new RangeError('nice must be an integer -20–19 or null')
     this.#init = {
       workerData: { options: resolved, kind: options.kind ?? 'text', nice },
       resourceLimits: young === null ? {} : { maxYoungGenerationSizeMb: young }

@@ -1,5 +1,14 @@
 import type { z } from 'zod'
-import { CHANNELS, failure, type AppInfo, type Channel, type Failure, type Field, type ResultOf, type User } from '../../../shared/ipc-contract'
+import {
+  CHANNELS,
+  failure,
+  type AppInfo,
+  type Channel,
+  type Failure,
+  type Field,
+  type ResultOf,
+  type User
+} from '../../../shared/ipc-contract'
 import type { AudioCaptchaPort } from '../auth/captcha-check'
 import type { CaptchaPort, LoginService } from '../auth/login-service'
 import type { Logger } from '../log'
@@ -52,11 +61,12 @@ export function createHandlers({ login, captcha, audio, log, prefs, info }: Hand
     return result
   }
   // Each entry: the channel, the schema its payload must match, and what to do with a valid one.
-  const on = <C extends Channel, S extends z.ZodType>(
-    channel: C,
-    schema: S,
-    handle: (request: z.output<S>, context: HandlerContext) => Promise<ResultOf<C>> | ResultOf<C>
-  ): Handler<C> =>
+  const on =
+    <C extends Channel, S extends z.ZodType>(
+      channel: C,
+      schema: S,
+      handle: (request: z.output<S>, context: HandlerContext) => Promise<ResultOf<C>> | ResultOf<C>
+    ): Handler<C> =>
     async (payload, context) => {
       const parsed = schema.safeParse(payload)
       return parsed.success ? handle(parsed.data, context) : invalid(parsed.error, channel, log)

@@ -1,5 +1,12 @@
 import { z } from 'zod'
-import { LANGUAGES, LIMITS, type CaptchaAudioRequest, type CaptchaRequest, type Credentials, type Language } from '../../../shared/ipc-contract'
+import {
+  LANGUAGES,
+  LIMITS,
+  type CaptchaAudioRequest,
+  type CaptchaRequest,
+  type Credentials,
+  type Language
+} from '../../../shared/ipc-contract'
 
 // Lengths are checked here, at the door, before any rule or hash looks at a value: a renderer that
 // sends a 100 MB string gets INVALID_INPUT, not a 100 MB scrypt input.
@@ -9,7 +16,10 @@ export const credentialsSchema = z.strictObject({
   captchaText: z.string().max(LIMITS.captchaTextMax),
   username: z.string().max(LIMITS.fieldMax),
   // A lone surrogate is not text: scrypt would hash it as U+FFFD, so two different inputs would match.
-  password: z.string().max(LIMITS.fieldMax).refine((text) => !/\p{Cs}/u.test(text), 'not well-formed Unicode'),
+  password: z
+    .string()
+    .max(LIMITS.fieldMax)
+    .refine((text) => !/\p{Cs}/u.test(text), 'not well-formed Unicode'),
   audioCaptchaId: z.string().min(1).max(LIMITS.captchaIdMax).optional()
 }) satisfies z.ZodType<Credentials>
 
