@@ -82,7 +82,7 @@ describe('sign-in and sign-up answered by the spoken challenge', () => {
     expect(await core.invoke(CHANNELS.signIn, await withBoth('bob', 'correct horse', (image) => image), ctx)).toMatchObject({ ok: true })
   })
 
-  it('refuses a wrong audio answer, counts it towards the lockout, and consumes both challenges', async () => {
+  it('refuses a wrong audio answer without counting it, and consumes both challenges', async () => {
     await signUp('carol', 'correct horse')
     const wrong = await withBoth('carol', 'correct horse', (_image, audio) => audio.replace(/\d$/, (d) => String((Number(d) + 1) % 10)))
     expect(await core.invoke(CHANNELS.signIn, wrong, ctx)).toMatchObject({ ok: false, code: 'CAPTCHA_INVALID', field: 'captchaText' })
@@ -90,10 +90,24 @@ describe('sign-in and sign-up answered by the spoken challenge', () => {
     const audioAnswer = core.answers.get(wrong.audioCaptchaId)!
     expect(await core.invoke(CHANNELS.signIn, { ...wrong, captchaText: audioAnswer }, ctx)).toMatchObject({ code: 'CAPTCHA_INVALID' })
     expect(await core.invoke(CHANNELS.signIn, { ...wrong, captchaText: core.answers.get(wrong.captchaId)! }, ctx)).toMatchObject({
-      code: 'LOCKED'
+      code: 'CAPTCHA_INVALID'
     })
-    // Locked: even the right answer to a fresh audio challenge is refused until the lock ends.
-    const fresh = await withBoth('carol', 'correct horse', (_image, audio) => audio)
+    // Three unsolved challenges cost the owner nothing (the lock needs three): a fresh right answer signs in.
+    expect(await core.invoke(CHANNELS.signIn, await withBoth('carol', 'correct horse', (_image, audio) => audio), ctx)).toMatchObject({
+      ok: true
+    })
+  })
+
+  it('counts a solved audio challenge with a wrong password towards the same lockout', async () => {
+    await signUp('cleo', 'correct horse')
+    for (let i = 0; i < 2; i++) {
+      const attempt = await withBoth('cleo', 'wrong horse', (_image, audio) => audio)
+      expect(await core.invoke(CHANNELS.signIn, attempt, ctx)).toMatchObject({ ok: false, code: 'BAD_CREDENTIALS' })
+    }
+    const third = await withBoth('cleo', 'wrong horse', (_image, audio) => audio)
+    expect(await core.invoke(CHANNELS.signIn, third, ctx)).toMatchObject({ ok: false, code: 'LOCKED' })
+    // Locked: even the right password with a solved audio challenge is refused until the lock ends.
+    const fresh = await withBoth('cleo', 'correct horse', (_image, audio) => audio)
     expect(await core.invoke(CHANNELS.signIn, fresh, ctx)).toMatchObject({ ok: false, code: 'LOCKED' })
   })
 
