@@ -81,7 +81,10 @@ const CODES = new Set<ErrorCode>([
   'USERNAME_RULES',
   'PASSWORD_RULES',
   'LOCKED',
-  'FORBIDDEN'
+  'FORBIDDEN',
+  'PASSWORD_COMMON',
+  'PASSWORD_HAS_USERNAME',
+  'BUSY'
 ])
 const FAILURE_KEYS = new Set(['ok', 'code', 'message', 'field', 'retryAfterMs'])
 
