@@ -1,19 +1,19 @@
+import { cleanupAfterEach } from '../../support/cleanups'
 import { DatabaseSync } from 'node:sqlite'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AccountStore } from '../../../src/main/core/accounts/account-store'
 import { openDatabase, SCHEMA_VERSION } from '../../../src/main/core/accounts/database'
 import { FAST_SCRYPT } from '../../support/scrypt'
 import { tempDir } from '../../support/temp-dir'
 
-const cleanups: Array<() => void> = []
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
+const cleanup = cleanupAfterEach()
 
 function freshStore() {
   const dir = tempDir()
   const path = join(dir.path, 'accounts.sqlite')
   const db = openDatabase(path)
-  cleanups.push(() => {
+  cleanup(() => {
     db.close()
     dir.remove()
   })
@@ -74,7 +74,7 @@ describe('AccountStore', () => {
     const { store, path } = freshStore()
     await store.create('alice', 'correct horse')
     const reopened = openDatabase(path)
-    cleanups.unshift(() => reopened.close())
+    cleanup(() => reopened.close())
     expect(reopened.prepare('SELECT version FROM schema_version').get()).toEqual({ version: SCHEMA_VERSION })
     expect(await new AccountStore(reopened, { scrypt: FAST_SCRYPT }).verify('alice', 'correct horse')).toEqual({
       username: 'alice'
@@ -83,7 +83,7 @@ describe('AccountStore', () => {
 
   it('refuses a database from a newer app instead of corrupting it', () => {
     const dir = tempDir()
-    cleanups.push(dir.remove)
+    cleanup(dir.remove)
     const path = join(dir.path, 'future.sqlite')
     const raw = new DatabaseSync(path)
     raw.exec('CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (999);')

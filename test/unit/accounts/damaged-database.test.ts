@@ -3,33 +3,28 @@ import { chmodSync, existsSync, openSync, closeSync, readdirSync, readFileSync, 
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { once } from 'node:events'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { consoleLogger } from '../../../src/main/core/log'
 import { BUSY_TIMEOUT_MS } from '../../../src/main/core/accounts/database'
 import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
+import { cleanupAfterEach } from '../../support/cleanups'
 import { tempDir } from '../../support/temp-dir'
 
 // Real files throughout: what SQLite itself says about a damaged file, and a real second process holding
 // the write lock.
 const ctx = { sessionKey: 'window' }
-const cleanups: Array<() => void> = []
-afterEach(() =>
-  cleanups
-    .splice(0)
-    .reverse()
-    .forEach((cleanup) => cleanup())
-)
+const cleanup = cleanupAfterEach()
 
 function folder(): string {
   const dir = tempDir()
-  cleanups.push(dir.remove)
+  cleanup(dir.remove)
   return dir.path
 }
 
 function start(dbPath: string, lines: string[] = []): TestCore {
   const core = createTestCore({ dbPath, log: consoleLogger((line) => lines.push(line)) })
-  cleanups.push(() => core.db.isOpen && core.close())
+  cleanup(() => core.db.isOpen && core.close())
   return core
 }
 
@@ -105,7 +100,7 @@ async function holdWriteLock(dbPath: string): Promise<ChildProcess> {
     process.stdout.write('locked\\n')
     process.stdin.on('data', () => { db.exec('ROLLBACK'); db.close(); process.exit(0) })`
   const child = spawn(process.execPath, ['-e', script, dbPath], { stdio: ['pipe', 'pipe', 'inherit'] })
-  cleanups.push(() => child.kill())
+  cleanup(() => child.kill())
   await once(child.stdout!, 'data')
   return child
 }

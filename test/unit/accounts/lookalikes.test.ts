@@ -1,24 +1,19 @@
 import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { hashPassword } from '../../../src/main/core/accounts/password'
 import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
+import { cleanupAfterEach } from '../../support/cleanups'
 import { FAST_SCRYPT } from '../../support/scrypt'
 import { tempDir } from '../../support/temp-dir'
 
 const ctx = { sessionKey: 'window' }
-const cleanups: Array<() => void> = []
-afterEach(() =>
-  cleanups
-    .splice(0)
-    .reverse()
-    .forEach((cleanup) => cleanup())
-)
+const cleanup = cleanupAfterEach()
 
 function start(dbPath?: string): TestCore {
   const core = createTestCore(dbPath ? { dbPath } : {})
-  cleanups.push(() => core.db.isOpen && core.close())
+  cleanup(() => core.db.isOpen && core.close())
   return core
 }
 
@@ -91,7 +86,7 @@ describe('migrating a database whose keys were lower-cased NFC', () => {
 
   it('re-keys every account; a look-alike pair keeps both accounts, each signing in with its own name', async () => {
     const dir = tempDir()
-    cleanups.push(dir.remove)
+    cleanup(dir.remove)
     const dbPath = join(dir.path, 'accounts.sqlite')
     start(dbPath).close()
     const hash = (password: string) => hashPassword(password, FAST_SCRYPT)

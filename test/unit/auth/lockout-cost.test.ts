@@ -1,16 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
+import { cleanupAfterEach } from '../../support/cleanups'
 
 // SECURITY.md: "every sign-in attempt costs one solved image". Locking a username is a sign-in attempt
 // too, so it must cost solved captchas: attempts that did not pay must not bring the lock nearer.
 const ctx = { sessionKey: 'attacker-window' }
-const cleanups: Array<() => void> = []
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
+const cleanup = cleanupAfterEach()
 
 function coreAt(clock: { now: number }): TestCore {
   const core = createTestCore({ now: () => clock.now, captcha: { now: () => clock.now } })
-  cleanups.push(() => core.dispose())
+  cleanup(() => core.dispose())
   return core
 }
 

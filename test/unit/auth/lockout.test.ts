@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { AccountStore } from '../../../src/main/core/accounts/account-store'
 import { openDatabase } from '../../../src/main/core/accounts/database'
 import { Lockout } from '../../../src/main/core/auth/lockout'
@@ -8,18 +8,18 @@ import { SessionStore } from '../../../src/main/core/auth/sessions'
 import { silentLogger } from '../../../src/main/core/log'
 import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, solvedCaptcha, type TestCore } from '../../support/core'
+import { cleanupAfterEach } from '../../support/cleanups'
 import { tempDir } from '../../support/temp-dir'
 
 const MINUTE = 60_000
 const ctx = { sessionKey: 'window-1' }
-const cleanups: Array<() => void> = []
-afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()))
+const cleanup = cleanupAfterEach()
 
 /** A real core whose clock the test moves. */
 function coreAt(start = 1_000_000, overrides: Parameters<typeof createTestCore>[0] = {}) {
   const clock = { now: start }
   const core = createTestCore({ now: () => clock.now, ...overrides })
-  cleanups.push(() => core.dispose())
+  cleanup(() => core.dispose())
   return { core, clock }
 }
 
@@ -111,7 +111,7 @@ describe('brute-force lockout through core.invoke', () => {
 
   it('survives a restart: the lock is in the database', async () => {
     const dir = tempDir()
-    cleanups.push(dir.remove)
+    cleanup(dir.remove)
     const dbPath = join(dir.path, 'accounts.sqlite')
     const first = createTestCore({ dbPath, now: () => 1_000 })
     await signUp(first, 'alice', 'correct horse')
@@ -119,7 +119,7 @@ describe('brute-force lockout through core.invoke', () => {
     first.close()
 
     const second = createTestCore({ dbPath, now: () => 1_000 + MINUTE })
-    cleanups.push(() => second.close())
+    cleanup(() => second.close())
     expect(await signIn(second, 'alice', 'correct horse')).toMatchObject({ code: 'LOCKED', retryAfterMs: 14 * MINUTE })
   })
 })
@@ -128,7 +128,7 @@ describe('LoginService order of checks', () => {
   function service(options: { captchaOk: boolean; passwordDelayMs?: number }) {
     const dir = tempDir()
     const db = openDatabase(join(dir.path, 'accounts.sqlite'))
-    cleanups.push(() => {
+    cleanup(() => {
       db.close()
       dir.remove()
     })
