@@ -43,7 +43,7 @@ for (const language of ['zh-CN', 'en'] as const satisfies Language[]) {
   }
 }
 
-// Its own test rather than a step of the one above, which is already near its time limit on busy CI.
+// Its own test rather than a step of the one above, which already runs four axe passes.
 for (const language of ['zh-CN', 'en'] as const satisfies Language[]) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe finds no violation with the password-strength meter shown: ${language}, ${colorScheme}`, async ({ app }) => {

@@ -38,14 +38,17 @@ export async function fillCredentials(app: LoginApp, t: Messages, username: stri
   await f.captcha.fill(captchaText ?? (await app.captchaAnswer()))
 }
 
-/** Signs up through the form and waits for the signed-in view. */
+/** Signs up through the form and waits for the signed-in view; a refusal fails at once, with main's reason. */
 export async function signUpVia(app: LoginApp, t: Messages, username: string, password: string): Promise<void> {
   const f = form(app.page, t)
   await ready(app.page)
   await f.toSignUp.click()
   await fillCredentials(app, t, username, password)
   await f.submitSignUp.click()
-  await expect(app.page.getByRole('heading', { name: `${t.welcome}${username}` })).toBeVisible()
+  const welcome = app.page.getByRole('heading', { name: `${t.welcome}${username}` })
+  const refusal = app.page.locator('#form-error')
+  await expect(welcome.or(refusal).filter({ visible: true })).toBeVisible()
+  if (await refusal.isVisible()) throw new Error(`sign-up as ${username} was refused: ${await refusal.textContent()}`)
 }
 
 export async function signOutVia(page: Page, t: Messages): Promise<void> {
