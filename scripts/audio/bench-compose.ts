@@ -2,7 +2,8 @@
 // WAV, on one core, requests one at a time; its size and length. The image captcha (normal preset, 1×)
 // runs interleaved in the same process as the peer, so the ratio is measured under the same load.
 import { AudioCaptchaService, MAX_DURATION_S } from '../../src/main/core/audio'
-import { CaptchaGenerator, resolveOptions } from '../../src/main/core/captcha'
+import { CaptchaGenerator } from '../../src/main/core/captcha/generator'
+import { resolveOptions } from '../../src/main/core/captcha/options'
 import { LANGUAGES, type Language } from '../../src/shared/ipc-contract'
 import { intArg, parseArgs } from '../captcha/lib/args'
 import { shippedFonts } from '../captcha/lib/paths'

@@ -1,6 +1,6 @@
 import { once } from 'node:events'
 import { AudioCaptchaService } from '../../src/main/core/audio'
-import type { RandomSource } from '../../src/main/core/captcha'
+import type { RandomSource } from '../../src/main/core/captcha/random'
 import type { Language } from '../../src/shared/ipc-contract'
 import { shippedClips } from './lib/challenges'
 

@@ -1,8 +1,12 @@
 // Dataset generator: `npm run --silent captcha -- --count N [--preset P] [--scale S] [--seed K] --format jsonl`
 // prints one {"text","png"} object per line. A seed makes the output reproducible; it exists only here.
 import { once } from 'node:events'
-import type { CaptchaKind, CaptchaPreset, RandomSource } from '../../src/main/core/captcha'
-import { COMPACT_PNG, CaptchaGenerator, cryptoRandom, resolveOptions, seededRandom } from '../../src/main/core/captcha'
+import type { CaptchaKind, CaptchaPreset } from '../../src/main/core/captcha/options'
+import type { RandomSource } from '../../src/main/core/captcha/random'
+import { COMPACT_PNG } from '../../src/main/core/captcha/png'
+import { CaptchaGenerator } from '../../src/main/core/captcha/generator'
+import { cryptoRandom, seededRandom } from '../../src/main/core/captcha/random'
+import { resolveOptions } from '../../src/main/core/captcha/options'
 import { LANGUAGES, type Language, type Theme } from '../../src/shared/ipc-contract'
 import { writeAudioDataset } from '../audio/dataset'
 import { choiceArg, intArg, numberArg, parseArgs } from './lib/args'
@@ -33,7 +37,7 @@ async function main(): Promise<void> {
   // Datasets are stored as base64 lines, so compress: the pixels are the same as the app's stored PNGs.
   const generator = new CaptchaGenerator(resolveOptions(preset, { ...overrides, fontFiles: shippedFonts() }), kind, COMPACT_PNG)
   for (let i = 0; i < count; i++) {
-    const captcha = await generator.generate({ theme, scale, random })
+    const captcha = await generator.generate({ theme, scale }, random)
     const line = `${JSON.stringify({ text: captcha.answer, png: Buffer.from(captcha.png).toString('base64') })}\n`
     if (!process.stdout.write(line)) await once(process.stdout, 'drain')
   }

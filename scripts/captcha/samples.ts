@@ -3,8 +3,11 @@
 // generator changes.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { CaptchaKind, CaptchaPreset } from '../../src/main/core/captcha'
-import { COMPACT_PNG, CaptchaGenerator, resolveOptions, seededRandom } from '../../src/main/core/captcha'
+import type { CaptchaKind, CaptchaPreset } from '../../src/main/core/captcha/options'
+import { COMPACT_PNG } from '../../src/main/core/captcha/png'
+import { CaptchaGenerator } from '../../src/main/core/captcha/generator'
+import { resolveOptions } from '../../src/main/core/captcha/options'
+import { seededRandom } from '../../src/main/core/captcha/random'
 import type { Theme } from '../../src/shared/ipc-contract'
 import { repoRoot, shippedFonts } from './lib/paths'
 
@@ -20,7 +23,7 @@ async function main(): Promise<void> {
   for (const [i, job] of jobs.entries()) {
     // Compressed: these files are committed and served by the README, unlike the app's stored PNGs.
     const generator = new CaptchaGenerator(resolveOptions(job.preset, { fontFiles: shippedFonts() }), job.kind, COMPACT_PNG)
-    const captcha = await generator.generate({ theme: job.theme, scale: 2, random: seededRandom(2024 + i) })
+    const captcha = await generator.generate({ theme: job.theme, scale: 2 }, seededRandom(2024 + i))
     const name = `captcha-${job.preset}${job.theme === 'dark' ? '-dark' : ''}${job.kind === 'arithmetic' ? '-arithmetic' : ''}.png`
     writeFileSync(join(out, name), captcha.png)
     process.stdout.write(`docs/images/${name}  (${captcha.answer})\n`)

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { app } from 'electron'
 import { createCore, type Core } from './core/app-core'
 import { audioClipsDir } from './core/audio'
-import { CaptchaWorkerPool } from './core/captcha'
+import { CaptchaWorkerPool, resolveOptions } from './core/captcha'
 import createCaptchaWorker from './core/captcha/worker-entry?nodeWorker'
 import { commonPasswordsFile } from './core/accounts/common-passwords'
 import { consoleLogger } from './core/log'
@@ -40,17 +40,18 @@ async function start(): Promise<void> {
     appPath: app.isPackaged ? app.getAppPath() : join(__dirname, '../..'),
     resourcesPath: process.resourcesPath
   })
-  const fontPaths = captchaFontPaths(resourcesDir)
-  // Drawing runs on worker threads (one per core, at most two), so captchas neither block IPC nor queue on one core.
-  const captchaPool = new CaptchaWorkerPool({ fontPaths, createWorker: (init) => createCaptchaWorker(init) })
+  // Drawing runs on worker threads (see defaultPoolSize), so captchas neither block IPC nor queue on one core.
+  const captchaPool = new CaptchaWorkerPool({
+    options: resolveOptions('normal', { fontFiles: captchaFontPaths(resourcesDir) }),
+    createWorker: (init) => createCaptchaWorker(init)
+  })
   const core = createCore({
     dbPath: join(app.getPath('userData'), 'accounts.sqlite'),
     prefsPath: join(app.getPath('userData'), 'prefs.json'),
-    fontPaths,
     audioDir: audioClipsDir(resourcesDir),
     commonPasswordsPath: commonPasswordsFile(resourcesDir),
     log,
-    captcha: { onIssued: onCaptchaIssued, pool: captchaPool },
+    captcha: { source: captchaPool, onIssued: onCaptchaIssued },
     info: {
       version: app.getVersion(),
       versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },

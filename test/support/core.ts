@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { DatabaseSync } from 'node:sqlite'
 import { join } from 'node:path'
 import { commonPasswordsFile } from '../../src/main/core/accounts/common-passwords'
 import { createCore, type Core, type CoreOptions } from '../../src/main/core/app-core'
@@ -7,6 +8,9 @@ import { CHANNELS } from '../../src/shared/ipc-contract'
 import { silentLogger } from '../../src/main/core/log'
 import { audioClipsDir } from '../../src/main/core/audio'
 import { captchaFontPaths } from '../../src/main/core/resources'
+import { CaptchaGenerator } from '../../src/main/core/captcha/generator'
+import type { CaptchaServiceOptions } from '../../src/main/core/captcha/service'
+import { resolveOptions } from '../../src/main/core/captcha/options'
 import { FAST_SCRYPT } from './scrypt'
 import { tempDir } from './temp-dir'
 
@@ -24,29 +28,54 @@ export const TEST_INFO = {
 export interface TestCore extends Core {
   /** The answer of every captcha issued, by id: what the e2e test hook exposes. */
   answers: Map<string, string>
+  /** A second connection to the core's database file, as another program would open it (opened on first use). */
+  sql(): DatabaseSync
   dispose(): void
 }
 
+let generator: CaptchaGenerator | undefined
+/** The app's preset drawn in this thread: one generator per test process (fonts register once). */
+export function inThreadCaptchas(): CaptchaGenerator {
+  generator ??= new CaptchaGenerator(resolveOptions('normal', { fontFiles: captchaFontPaths(RESOURCES_DIR) }))
+  return generator
+}
+
 /** The real core on a fresh database in a temp dir, with answers recorded for the test. */
-export function createTestCore(overrides: Partial<CoreOptions> = {}): TestCore {
+export type TestCoreOptions = Partial<Omit<CoreOptions, 'captcha'>> & { captcha?: Partial<CaptchaServiceOptions> }
+
+export function createTestCore(overrides: TestCoreOptions = {}): TestCore {
   const dir = tempDir()
   const answers = new Map<string, string>()
+  const dbPath = overrides.dbPath ?? join(dir.path, 'accounts.sqlite')
+  let second: DatabaseSync | undefined
   const core = createCore({
-    dbPath: join(dir.path, 'accounts.sqlite'),
+    dbPath,
     prefsPath: join(dir.path, 'prefs.json'),
-    fontPaths: captchaFontPaths(RESOURCES_DIR),
     audioDir: audioClipsDir(RESOURCES_DIR),
     commonPasswordsPath: commonPasswordsFile(RESOURCES_DIR),
     log: silentLogger,
     scrypt: FAST_SCRYPT,
     info: TEST_INFO,
     ...overrides,
-    captcha: { ...overrides.captcha, onIssued: (id, answer) => answers.set(id, answer) }
+    captcha: { source: inThreadCaptchas(), ...overrides.captcha, onIssued: (id, answer) => answers.set(id, answer) }
   })
+  const closeSecond = () => {
+    if (second?.isOpen) second.close()
+  }
   return {
     ...core,
     answers,
+    sql: () => {
+      if (dbPath === ':memory:') throw new Error('an in-memory database has no second connection')
+      if (!second?.isOpen) second = new DatabaseSync(dbPath)
+      return second
+    },
+    close: () => {
+      closeSecond()
+      core.close()
+    },
     dispose: () => {
+      closeSecond()
       core.close()
       dir.remove()
     }

@@ -11,7 +11,7 @@ import {
   loadClipLibrary,
   randomDigits
 } from '../../../src/main/core/audio'
-import { seededRandom } from '../../../src/main/core/captcha'
+import { seededRandom } from '../../../src/main/core/captcha/random'
 import { repoRoot } from '../../captcha/lib/paths'
 
 export function shippedClips() {

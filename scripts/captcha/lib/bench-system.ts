@@ -1,7 +1,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
-import type { CaptchaGenerator, CaptchaService } from '../../../src/main/core/captcha'
+import type { CaptchaGenerator } from '../../../src/main/core/captcha/generator'
+import type { CaptchaService } from '../../../src/main/core/captcha/service'
 import { median } from './stats'
 
 /** Event-loop delay while `count` captchas are requested at once, as the p99 and max in ms. */

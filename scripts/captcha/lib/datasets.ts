@@ -1,8 +1,11 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from '../../../src/main/core/captcha'
-import { CaptchaGenerator, DEFAULT_ALPHABET, resolveOptions, seededRandom } from '../../../src/main/core/captcha'
+import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from '../../../src/main/core/captcha/options'
+import { CaptchaGenerator } from '../../../src/main/core/captcha/generator'
+import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
+import { resolveOptions } from '../../../src/main/core/captcha/options'
+import { seededRandom } from '../../../src/main/core/captcha/random'
 import { SVG_CAPTCHA_CHARSET, SVG_CAPTCHA_OPTIONS, svgCaptchaPng } from '../peers/svg-captcha'
 import { repoRoot, shippedFonts } from './paths'
 
@@ -64,7 +67,7 @@ export async function oursDataset(
   const random = seededRandom(seed)
   const samples: Sample[] = []
   for (let i = 0; i < count; i++) {
-    const captcha = await generator.generate({ random })
+    const captcha = await generator.generate({}, random)
     const file = join(out, `${String(i).padStart(5, '0')}.png`)
     writeFileSync(file, captcha.png)
     samples.push({ file, text: captcha.answer })

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { bundledFontFiles } from '../../../src/main/core/captcha/bundled-fonts'
+import { captchaFontPaths } from '../../../src/main/core/resources'
 
 /**
  * The repository root, found from the running script upwards. The scripts run as CommonJS under tsx
@@ -17,5 +17,5 @@ export function repoRoot(): string {
 }
 
 export function shippedFonts(): string[] {
-  return bundledFontFiles(join(repoRoot(), 'resources'))
+  return captchaFontPaths(join(repoRoot(), 'resources'))
 }

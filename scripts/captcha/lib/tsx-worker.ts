@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { CaptchaWorkerFactory } from '../../../src/main/core/captcha'
+import type { CaptchaWorkerFactory } from '../../../src/main/core/captcha/worker-pool'
 
 /**
  * Outside the electron-vite build there is no `?nodeWorker` bundle, so tests and the bench start the

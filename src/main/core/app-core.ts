@@ -1,4 +1,3 @@
-import type { DatabaseSync } from 'node:sqlite'
 import type { AppInfo, Channel, RequestOf, ResultOf } from '../../shared/ipc-contract'
 import { AccountStore } from './accounts/account-store'
 import { openAccountsDatabase } from './accounts/open-accounts'
@@ -10,14 +9,13 @@ import { LoginService } from './auth/login-service'
 import { SessionStore } from './auth/sessions'
 import { AudioCaptchaService, loadClipLibrary } from './audio'
 import { CaptchaService, type CaptchaServiceOptions } from './captcha'
-import { createHandlers, dispatch, type HandlerContext, type Handlers } from './handlers/handlers'
+import { createHandlers, dispatch, type HandlerContext } from './handlers/handlers'
 import { consoleLogger, type Logger } from './log'
 import { PrefsStore } from './prefs/prefs-store'
 
 export interface CoreOptions {
   /** SQLite file; the shell puts it under userData, tests under a temp dir. */
   dbPath: string
-  fontPaths: string[]
   /** The shipped list of common passwords (commonPasswordsFile); read on the first sign-up. */
   commonPasswordsPath: string
   log?: Logger
@@ -26,7 +24,8 @@ export interface CoreOptions {
   lockout?: Partial<LockoutPolicy>
   /** The clock for lockout and account timestamps; tests move it by hand. */
   now?: () => number
-  captcha?: Omit<CaptchaServiceOptions, 'fontPaths'>
+  /** Where captcha images come from (the worker pool in the app) and the challenge limits. */
+  captcha: CaptchaServiceOptions
   /** `<resources>/audio`: the spoken digits the audio captcha is composed from. */
   audioDir: string
   /**
@@ -39,12 +38,11 @@ export interface CoreOptions {
 }
 
 export interface Core {
-  handlers: Handlers
   /** The one entry the shell and the test harness call: never throws, always a typed result. */
   invoke<C extends Channel>(channel: C, payload: RequestOf<C>, context: HandlerContext): Promise<ResultOf<C>>
   /** What arrives over IPC is unchecked: any channel and payload, answered with some channel's result. */
   invoke(channel: unknown, payload: unknown, context: HandlerContext): Promise<ResultOf<Channel>>
-  db: DatabaseSync
+  /** Closes the accounts database; safe to call more than once. */
   close(): void
 }
 
@@ -53,7 +51,7 @@ export function createCore(options: CoreOptions): Core {
   const log = options.log ?? consoleLogger()
   // A damaged file is moved aside and replaced; the page tells the person (AppInfo.databaseReset).
   const { db, reset } = openAccountsDatabase(options.dbPath, log)
-  const captcha = new CaptchaService({ ...options.captcha, fontPaths: options.fontPaths })
+  const captcha = new CaptchaService(options.captcha)
   const now = options.now ?? Date.now
   const accounts = new AccountStore(db, {
     scrypt: options.scrypt,
@@ -64,19 +62,19 @@ export function createCore(options: CoreOptions): Core {
   // Same time to live and test observer as the image: the two challenges follow one set of rules.
   const audio = new AudioCaptchaService({
     clips: loadClipLibrary(options.audioDir),
-    ttlMs: options.captcha?.ttlMs,
-    now: options.captcha?.now,
-    onIssued: options.captcha?.onIssued
+    ttlMs: options.captcha.ttlMs,
+    now: options.captcha.now,
+    onIssued: options.captcha.onIssued
   })
   const login = new LoginService({ captcha, accounts, sessions: new SessionStore(), lockout, log, audio })
   const prefs = new PrefsStore(options.prefsPath)
   const handlers = createHandlers({ login, captcha, audio, log, prefs, info: { ...options.info, databaseReset: reset } })
   return {
-    handlers,
-    db,
     // dispatch answers a known channel with that channel's handler, so its result is that channel's.
     invoke: ((channel: unknown, payload: unknown, context: HandlerContext) =>
       dispatch(handlers, channel, payload, context, log)) as Core['invoke'],
-    close: () => db.close()
+    close: () => {
+      if (db.isOpen) db.close()
+    }
   }
 }

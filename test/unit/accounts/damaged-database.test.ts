@@ -4,7 +4,8 @@ import { join } from 'node:path'
 import { DatabaseSync } from 'node:sqlite'
 import { once } from 'node:events'
 import { describe, expect, it } from 'vitest'
-import { consoleLogger } from '../../../src/main/core/log'
+import { consoleLogger, silentLogger } from '../../../src/main/core/log'
+import { openAccountsDatabase } from '../../../src/main/core/accounts/open-accounts'
 import { BUSY_TIMEOUT_MS } from '../../../src/main/core/accounts/database'
 import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
@@ -24,7 +25,7 @@ function folder(): string {
 
 function start(dbPath: string, lines: string[] = []): TestCore {
   const core = createTestCore({ dbPath, log: consoleLogger((line) => lines.push(line)) })
-  cleanup(() => core.db.isOpen && core.close())
+  cleanup(() => core.close())
   return core
 }
 
@@ -42,7 +43,7 @@ async function signUp(core: TestCore, username: string) {
 async function damagedDatabase(dbPath: string): Promise<void> {
   const core = createTestCore({ dbPath })
   for (let i = 0; i < 40; i++) expect(await signUp(core, `user${i}`)).toMatchObject({ ok: true })
-  core.db.exec('PRAGMA wal_checkpoint(TRUNCATE)')
+  core.sql().exec('PRAGMA wal_checkpoint(TRUNCATE)')
   core.close()
   const fd = openSync(dbPath, 'r+')
   // Page 1 (the header and schema) stays readable; pages 2 onwards hold the tables.
@@ -107,9 +108,11 @@ async function holdWriteLock(dbPath: string): Promise<ChildProcess> {
 
 describe('a database another program holds locked', () => {
   it('waits only briefly per statement, so the window never freezes for long', () => {
-    const core = start(join(folder(), 'accounts.sqlite'))
+    // The connection the core opens, read where it is made: a second connection has its own timeout.
+    const { db } = openAccountsDatabase(join(folder(), 'accounts.sqlite'), silentLogger)
+    cleanup(() => db.close())
     expect(BUSY_TIMEOUT_MS).toBeLessThanOrEqual(250)
-    expect(core.db.prepare('PRAGMA busy_timeout').get()).toEqual({ timeout: BUSY_TIMEOUT_MS })
+    expect(db.prepare('PRAGMA busy_timeout').get()).toEqual({ timeout: BUSY_TIMEOUT_MS })
   })
 
   it('answers sign-in and sign-up with a typed BUSY "try again", then works once the lock is gone', async () => {

@@ -13,7 +13,7 @@ const cleanup = cleanupAfterEach()
 
 function start(dbPath?: string): TestCore {
   const core = createTestCore(dbPath ? { dbPath } : {})
-  cleanup(() => core.db.isOpen && core.close())
+  cleanup(() => core.close())
   return core
 }
 
@@ -98,7 +98,7 @@ describe('migrating a database whose keys were lower-cased NFC', () => {
     ])
 
     const core = start(dbPath)
-    const keys = core.db.prepare('SELECT username, username_key AS key, username_skeleton AS skeleton FROM accounts ORDER BY id').all()
+    const keys = core.sql().prepare('SELECT username, username_key AS key, username_skeleton AS skeleton FROM accounts ORDER BY id').all()
     expect(keys).toEqual([
       { username: 'alice', key: 'alice', skeleton: 'alice' },
       { username: 'ａｌｉｃｅ', key: 'ａｌｉｃｅ', skeleton: null },

@@ -18,7 +18,7 @@ async function signUp(username: string, password: string) {
   return core.invoke(CHANNELS.signUp, { captchaId: issued.id, captchaText: answer, username, password }, ctx)
 }
 
-const accounts = () => (core.db.prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n
+const accounts = () => (core.sql().prepare('SELECT COUNT(*) AS n FROM accounts').get() as { n: number }).n
 
 describe('sign-up through the core', () => {
   it('refuses a common password whatever its case, and creates nothing', async () => {

@@ -8,7 +8,7 @@ import {
   encodeWav,
   randomDigits
 } from '../../../src/main/core/audio'
-import { seededRandom } from '../../../src/main/core/captcha'
+import { seededRandom } from '../../../src/main/core/captcha/random'
 import { LANGUAGES } from '../../../src/shared/ipc-contract'
 import { CLIPS, segmentSnrDb } from './helpers'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AudioCaptchaService, decodeWav, normaliseSpokenAnswer } from '../../../src/main/core/audio'
-import { seededRandom } from '../../../src/main/core/captcha'
+import { seededRandom } from '../../../src/main/core/captcha/random'
 import { CLIPS } from './helpers'
 
 function service(now = () => 0) {

@@ -28,7 +28,7 @@ const dbPath = join(dir.path, 'accounts.sqlite')
 const ctx = { sessionKey: 'window' }
 const cores: TestCore[] = []
 afterAll(() => {
-  for (const core of cores) if (core.db.isOpen) core.close()
+  for (const core of cores) core.close()
   dir.remove()
 })
 // Braces: a function returned from beforeEach would be called as its cleanup.

@@ -2,7 +2,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { describe, expect, it } from 'vitest'
-import { CaptchaWorkerPool, DEFAULT_ALPHABET, bundledFontFiles } from '../../../src/main/core/captcha'
+import { CaptchaWorkerPool } from '../../../src/main/core/captcha/worker-pool'
+import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
+import { resolveOptions } from '../../../src/main/core/captcha/options'
+import { captchaFontPaths } from '../../../src/main/core/resources'
 
 const root = join(__dirname, '../../..')
 const out = join(root, 'out')
@@ -56,7 +59,7 @@ describe('the production build in out/', () => {
     const worker = readdirSync(join(out, 'main')).find((name) => /^worker-entry-[\w-]+\.js$/.test(name))
     const pool = new CaptchaWorkerPool({
       createWorker: (init) => new Worker(join(out, 'main', worker!), init),
-      fontPaths: bundledFontFiles(join(root, 'resources')),
+      options: resolveOptions('normal', { fontFiles: captchaFontPaths(join(root, 'resources')) }),
       size: 1
     })
     try {

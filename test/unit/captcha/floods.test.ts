@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { GeneratedCaptcha } from '../../../src/main/core/captcha/generator'
-import { CaptchaService, type CaptchaServiceOptions } from '../../../src/main/core/captcha'
+import { CaptchaService, type CaptchaServiceOptions } from '../../../src/main/core/captcha/service'
 import { TryAgainError } from '../../../src/main/core/try-again'
 import { CHANNELS } from '../../../src/shared/ipc-contract'
 import { createTestCore, type TestCore } from '../../support/core'
@@ -9,9 +9,9 @@ import { createTestCore, type TestCore } from '../../support/core'
 // typing, nor answer it, nor make main queue work without bound.
 let serial = 0
 /** Stands in for the worker pool: each captcha is drawn when the test says so (or at once). */
-function manualPool(autoDraw: boolean) {
+function manualSource(autoDraw: boolean) {
   const waiting: Array<() => void> = []
-  const pool = {
+  const source = {
     generate: () =>
       new Promise<GeneratedCaptcha>((resolve) => {
         const draw = () => resolve({ answer: `ANS${++serial}`, png: new Uint8Array(8), width: 270, height: 40, scale: 1 })
@@ -19,14 +19,13 @@ function manualPool(autoDraw: boolean) {
         else waiting.push(draw)
       })
   }
-  return { pool, drawAll: () => waiting.splice(0).forEach((draw) => draw()), waiting }
+  return { source, drawAll: () => waiting.splice(0).forEach((draw) => draw()), waiting }
 }
 
 function service(options: Partial<CaptchaServiceOptions> = {}) {
   const answers = new Map<string, string>()
   const captcha = new CaptchaService({
-    fontPaths: [],
-    pool: manualPool(true).pool,
+    source: manualSource(true).source,
     onIssued: (id, answer) => answers.set(id, answer),
     ...options
   })
@@ -70,8 +69,8 @@ describe('challenges are bound to the window that asked', () => {
 
 describe('requests in flight are bounded per window', () => {
   it('refuses at once what is over the bound, while other windows are still served', async () => {
-    const { pool, drawAll, waiting } = manualPool(false)
-    const { captcha } = service({ pool, maxInFlightPerOwner: 3 })
+    const { source, drawAll, waiting } = manualSource(false)
+    const { captcha } = service({ source, maxInFlightPerOwner: 3 })
     const drawing = Array.from({ length: 3 }, () => captcha.create(undefined, 'flood'))
     // Rejected before a single captcha was drawn: the refusal does not wait for the queue.
     await expect(captcha.create(undefined, 'flood')).rejects.toBeInstanceOf(TryAgainError)
@@ -91,8 +90,8 @@ describe('through the IPC handlers', () => {
   afterEach(() => cores.splice(0).forEach((core) => core.dispose()))
 
   it('an overloaded captcha:new answers a typed BUSY failure, and a sign-in from another window fails the captcha', async () => {
-    const { pool, drawAll } = manualPool(false)
-    const core = createTestCore({ captcha: { pool, maxInFlightPerOwner: 2 } })
+    const { source, drawAll } = manualSource(false)
+    const core = createTestCore({ captcha: { source, maxInFlightPerOwner: 2 } })
     cores.push(core)
     const flood = [0, 1].map(() => core.invoke(CHANNELS.captchaNew, undefined, { sessionKey: '1' }))
     expect(await core.invoke(CHANNELS.captchaNew, undefined, { sessionKey: '1' })).toMatchObject({ ok: false, code: 'BUSY' })

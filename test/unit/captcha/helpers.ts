@@ -1,11 +1,12 @@
-import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from '../../../src/main/core/captcha'
-import { CaptchaGenerator, resolveOptions } from '../../../src/main/core/captcha'
+import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from '../../../src/main/core/captcha/options'
+import { CaptchaGenerator } from '../../../src/main/core/captcha/generator'
+import { resolveOptions } from '../../../src/main/core/captcha/options'
 import { fileURLToPath } from 'node:url'
 import { crc32, inflateSync } from 'node:zlib'
-import { bundledFontFiles } from '../../../src/main/core/captcha/bundled-fonts'
+import { captchaFontPaths } from '../../../src/main/core/resources'
 
 export const RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url))
-export const FONT_FILES = bundledFontFiles(RESOURCES_DIR)
+export const FONT_FILES = captchaFontPaths(RESOURCES_DIR)
 
 export interface PngInfo {
   width: number

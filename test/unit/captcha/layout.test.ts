@@ -1,7 +1,9 @@
 // The pure plan step: contrast, edges and overlap checked over many generated layouts, without pixels.
 import { describe, expect, it } from 'vitest'
-import type { CaptchaKind, CaptchaPlan, CaptchaPreset } from '../../../src/main/core/captcha'
-import { LENGTH_MAX, LENGTH_MIN, PRESETS, seededRandom } from '../../../src/main/core/captcha'
+import type { CaptchaKind, CaptchaPreset } from '../../../src/main/core/captcha/options'
+import type { CaptchaPlan } from '../../../src/main/core/captcha/plan'
+import { LENGTH_MAX, LENGTH_MIN, PRESETS } from '../../../src/main/core/captcha/options'
+import { seededRandom } from '../../../src/main/core/captcha/random'
 import { contrastRatio } from '../../../src/main/core/captcha/colour'
 import type { Theme } from '../../../src/shared/ipc-contract'
 import { generatorFor } from './helpers'

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ALPHABET, PRESETS, resolveOptions, seededRandom } from '../../../src/main/core/captcha'
+import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
+import { PRESETS, resolveOptions } from '../../../src/main/core/captcha/options'
+import { seededRandom } from '../../../src/main/core/captcha/random'
 import { LOOK_ALIKES } from '../../../src/main/core/captcha/alphabet'
 import { arithmeticChallenge, textChallenge } from '../../../src/main/core/captcha/challenge'
 

@@ -2,7 +2,7 @@
 // bounds must be the ink the layout plans with.
 import { createCanvas } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha'
+import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
 import { cssFont, registerFonts } from '../../../src/main/core/captcha/fonts'
 import { OUTLINE_SIZE, outlineOf } from '../../../src/main/core/captcha/outlines'
 import { FONT_FILES } from './helpers'

@@ -1,7 +1,9 @@
 // The same promises as layout.test.ts, checked on drawn pixels: the plan must describe what is drawn.
 import { describe, expect, it } from 'vitest'
-import type { CaptchaPlan, CaptchaPreset } from '../../../src/main/core/captcha'
-import { PRESETS, seededRandom } from '../../../src/main/core/captcha'
+import type { CaptchaPlan } from '../../../src/main/core/captcha/plan'
+import type { CaptchaPreset } from '../../../src/main/core/captcha/options'
+import { PRESETS } from '../../../src/main/core/captcha/options'
+import { seededRandom } from '../../../src/main/core/captcha/random'
 import type { Rgb } from '../../../src/main/core/captcha/colour'
 import { contrastRatio, relativeLuminance } from '../../../src/main/core/captcha/colour'
 import type { Pixels } from '../../../src/main/core/captcha/render'

@@ -5,7 +5,7 @@ import type { PngFilter } from '../../../src/main/core/captcha/png'
 import { COMPACT_PNG, DEFAULT_PNG, adler32, encodePng, pngFromScanlines, scanlines } from '../../../src/main/core/captcha/png'
 import { drawPlan, renderPlan } from '../../../src/main/core/captcha/render'
 import { columnShifts } from '../../../src/main/core/captcha/warp'
-import { seededRandom } from '../../../src/main/core/captcha'
+import { seededRandom } from '../../../src/main/core/captcha/random'
 import { generatorFor, readPng } from './helpers'
 
 function randomImage(width: number, height: number, seed: number): Uint8Array {

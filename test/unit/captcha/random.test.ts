@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cryptoRandom, seededRandom } from '../../../src/main/core/captcha'
+import { cryptoRandom, seededRandom } from '../../../src/main/core/captcha/random'
 import { randomBetween } from '../../../src/main/core/captcha/random'
 import { generatorFor } from './helpers'
 
@@ -39,9 +39,9 @@ describe('random sources', () => {
 
   it('makes a seeded captcha reproducible byte for byte', async () => {
     const generator = generatorFor('normal')
-    const a = await generator.generate({ random: seededRandom(77), scale: 2, theme: 'dark' })
-    const b = await generator.generate({ random: seededRandom(77), scale: 2, theme: 'dark' })
-    const c = await generator.generate({ random: seededRandom(78), scale: 2, theme: 'dark' })
+    const a = await generator.generate({ scale: 2, theme: 'dark' }, seededRandom(77))
+    const b = await generator.generate({ scale: 2, theme: 'dark' }, seededRandom(77))
+    const c = await generator.generate({ scale: 2, theme: 'dark' }, seededRandom(78))
     expect(a.answer).toBe(b.answer)
     expect(Buffer.from(a.png).equals(Buffer.from(b.png))).toBe(true)
     expect(Buffer.from(a.png).equals(Buffer.from(c.png))).toBe(false)

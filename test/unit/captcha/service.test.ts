@@ -1,9 +1,11 @@
 import { loadImage } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../../../src/shared/ipc-contract'
-import { CaptchaService, DEFAULT_ALPHABET } from '../../../src/main/core/captcha'
-import type { CaptchaServiceOptions } from '../../../src/main/core/captcha'
-import { FONT_FILES, readPng } from './helpers'
+import { CaptchaService, type CaptchaServiceOptions } from '../../../src/main/core/captcha/service'
+import { CaptchaGenerator } from '../../../src/main/core/captcha/generator'
+import { resolveOptions } from '../../../src/main/core/captcha/options'
+import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
+import { generatorFor, readPng } from './helpers'
 
 interface Harness {
   service: CaptchaService
@@ -15,7 +17,7 @@ function harness(options: Partial<CaptchaServiceOptions> = {}): Harness {
   const answers = new Map<string, string>()
   const clock = { t: 1_000_000 }
   const service = new CaptchaService({
-    fontPaths: FONT_FILES,
+    source: generatorFor('normal'),
     now: () => clock.t,
     onIssued: (id, answer) => answers.set(id, answer),
     ...options
@@ -96,7 +98,7 @@ describe('CaptchaService.create', () => {
   })
 
   it('draws an arithmetic challenge whose answer is the result', async () => {
-    const { service, answers } = harness({ kind: 'arithmetic' })
+    const { service, answers } = harness({ source: generatorFor('normal', 'arithmetic') })
     const image = await service.create()
     expect(answers.get(image.id)).toMatch(/^\d{1,3}$/)
     expect(service.verify(image.id, answers.get(image.id)!)).toBe(true)
@@ -181,9 +183,12 @@ describe('CaptchaService store bound', () => {
     expect(service.size).toBe(0)
   })
 
+  it('an in-thread source without fonts fails when it is built, not per request', () => {
+    expect(() => new CaptchaGenerator(resolveOptions('normal', { fontFiles: [] }))).toThrow(/font/)
+  })
+
   it('rejects nonsensical limits at construction', () => {
     expect(() => harness({ maxEntries: 0 })).toThrow(RangeError)
     expect(() => harness({ ttlMs: -1 })).toThrow(RangeError)
-    expect(() => harness({ fontPaths: [] })).toThrow(/font/)
   })
 })

@@ -2,24 +2,26 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
+import { CaptchaService } from '../../../src/main/core/captcha/service'
 import {
-  CaptchaService,
   CaptchaWorkerPool,
-  DEFAULT_ALPHABET,
   DEFAULT_MAX_WORKERS,
-  WORKER_NICE,
   WORKER_YOUNG_GENERATION_MB,
-  defaultPoolSize
-} from '../../../src/main/core/captcha'
-import type { CaptchaWorkerPoolOptions } from '../../../src/main/core/captcha'
+  defaultPoolSize,
+  type CaptchaWorkerInit,
+  type CaptchaWorkerPoolOptions
+} from '../../../src/main/core/captcha/worker-pool'
+import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
+import { resolveOptions } from '../../../src/main/core/captcha/options'
 import { tsxWorkerFactory } from '../../../scripts/captcha/lib/tsx-worker'
 import { FONT_FILES, readPng } from './helpers'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
+const NORMAL = resolveOptions('normal', { fontFiles: FONT_FILES })
 const pools: CaptchaWorkerPool[] = []
 
 function pool(options: Partial<CaptchaWorkerPoolOptions> = {}): CaptchaWorkerPool {
-  const created = new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(ROOT), fontPaths: FONT_FILES, size: 2, ...options })
+  const created = new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(ROOT), options: NORMAL, size: 2, ...options })
   pools.push(created)
   return created
 }
@@ -27,6 +29,27 @@ function pool(options: Partial<CaptchaWorkerPoolOptions> = {}): CaptchaWorkerPoo
 afterEach(async () => {
   await Promise.all(pools.splice(0).map((p) => p.close()))
 })
+
+/**
+ * The pool's workers, seen from its factory as the app's shell would: each with what it was started
+ * with, the requests posted to it and the replies it sent back.
+ */
+function observedWorkers() {
+  const seen: Array<{ worker: Worker; init: CaptchaWorkerInit; posted: number; replied: number }> = []
+  const createWorker = (init: CaptchaWorkerInit) => {
+    const worker = tsxWorkerFactory(ROOT)(init)
+    const entry = { worker, init, posted: 0, replied: 0 }
+    const post = worker.postMessage.bind(worker)
+    worker.postMessage = (value, transfer) => {
+      entry.posted++
+      post(value, transfer)
+    }
+    worker.on('message', () => entry.replied++)
+    seen.push(entry)
+    return worker
+  }
+  return { seen, createWorker }
+}
 
 /** How many threads of this process run at each nice value (Linux: /proc/self/task/<tid>/stat, field 19). */
 function threadsByNice(): Map<number, number> {
@@ -61,7 +84,7 @@ describe('CaptchaWorkerPool', () => {
   it('passes the kind and options to the workers', async () => {
     const captcha = await pool({ kind: 'arithmetic' }).generate()
     expect(captcha.answer).toMatch(/^\d{1,3}$/)
-    const longer = await pool({ options: { length: 7 } }).generate()
+    const longer = await pool({ options: resolveOptions('normal', { length: 7, fontFiles: FONT_FILES }) }).generate()
     expect(longer.answer).toMatch(new RegExp(`^[${DEFAULT_ALPHABET}]{7}$`))
   })
 
@@ -78,12 +101,14 @@ describe('CaptchaWorkerPool', () => {
   })
 
   it('lowers only the worker threads below normal priority, where priorities are per thread (Linux)', async () => {
+    const { seen, createWorker } = observedWorkers()
+    await pool({ size: 1, createWorker }).generate()
     if (process.platform !== 'linux') {
       // macOS and Windows would lower the whole process: the pool leaves priorities alone there.
-      expect(WORKER_NICE).toBeNull()
+      expect(seen[0]!.init.workerData.nice).toBeNull()
       return
     }
-    expect(WORKER_NICE).toBe(10)
+    expect(seen[0]!.init.workerData.nice).toBe(10)
     const before = threadsByNice().get(10) ?? 0
     const workers = pool()
     await Promise.all([workers.generate(), workers.generate()])
@@ -94,12 +119,11 @@ describe('CaptchaWorkerPool', () => {
     expect(() => pool({ nice: 20 })).toThrow(RangeError)
   })
 
-  it('rejects bad options on the calling thread, before any worker starts', () => {
+  it('rejects a bad size on the calling thread, before any worker starts', () => {
     let spawned = 0
-    expect(
-      () => new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(ROOT, () => spawned++), fontPaths: FONT_FILES, options: { length: 99 } })
-    ).toThrow(RangeError)
-    expect(() => new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(ROOT), fontPaths: FONT_FILES, size: 0 })).toThrow(RangeError)
+    expect(() => new CaptchaWorkerPool({ createWorker: tsxWorkerFactory(ROOT, () => spawned++), options: NORMAL, size: 0 })).toThrow(
+      RangeError
+    )
     expect(spawned).toBe(0)
   })
 
@@ -114,34 +138,37 @@ describe('CaptchaWorkerPool', () => {
   })
 
   it('spreads concurrent requests over every worker, least busy first', async () => {
-    const workers = pool()
+    const { seen, createWorker } = observedWorkers()
+    const workers = pool({ createWorker })
     const dispatched = Array.from({ length: 10 }, () => workers.generate())
     // Dispatch is synchronous, so the split is visible before any answer arrives.
-    expect(workers.stats().map((s) => s.pending)).toEqual([5, 5])
+    expect(seen.map((w) => w.posted)).toEqual([5, 5])
     const captchas = await Promise.all(dispatched)
     expect(new Set(captchas.map((c) => c.answer)).size).toBeGreaterThan(1)
-    const stats = workers.stats()
-    expect(stats.map((s) => s.served)).toEqual([5, 5])
-    expect(new Set(stats.map((s) => s.threadId)).size).toBe(2)
+    expect(seen.map((w) => w.replied)).toEqual([5, 5])
+    expect(new Set(seen.map((w) => w.worker.threadId)).size).toBe(2)
   })
 
   it('rejects the requests of a worker that dies, replaces it and keeps serving', async () => {
-    const workers = pool()
+    const { seen, createWorker } = observedWorkers()
+    const workers = pool({ createWorker })
     await workers.generate()
-    const [first, second] = workers.workers()
+    const [first, second] = seen
     const inFlight = Array.from({ length: 4 }, () => workers.generate())
-    await first!.terminate()
+    await first!.worker.terminate()
     const settled = await Promise.allSettled(inFlight)
     const rejected = settled.filter((s) => s.status === 'rejected')
     // Slot 0 got requests 0 and 2: those fail with an Error, slot 1's succeed.
     expect(rejected.map((s) => (s as PromiseRejectedResult).reason)).toEqual([expect.any(Error), expect.any(Error)])
     expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(2)
-    const [replacement, kept] = workers.workers()
-    expect(replacement).not.toBe(first)
-    expect(kept).toBe(second)
+    // One replacement started, in the dead worker's place; both it and the survivor serve.
+    expect(seen).toHaveLength(3)
+    const replacement = seen[2]!
+    const servedBefore = second!.replied
     const again = await Promise.all([workers.generate(), workers.generate()])
     for (const captcha of again) expect(readPng(captcha.png).width).toBe(270)
-    expect(workers.stats().every((s) => s.served > 0)).toBe(true)
+    expect(replacement.replied).toBe(1)
+    expect(second!.replied).toBe(servedBefore + 1)
   })
 
   it('gives up on workers that die before their first captcha instead of respawning forever', async () => {
@@ -175,17 +202,17 @@ describe('CaptchaWorkerPool', () => {
 describe('CaptchaService with a worker pool', () => {
   it('issues worker-drawn images whose answers verify once, in the main thread store', async () => {
     const answers = new Map<string, string>()
-    const workers = pool()
+    const { seen, createWorker } = observedWorkers()
+    const workers = pool({ createWorker })
     // Six at once from one owner: allowed here, this is about the pool, not the per-window bounds.
     const service = new CaptchaService({
-      fontPaths: FONT_FILES,
-      pool: workers,
+      source: workers,
       maxInFlightPerOwner: 6,
       onIssued: (id, answer) => answers.set(id, answer)
     })
     const images = await Promise.all(Array.from({ length: 6 }, () => service.create({ scale: 2 })))
     expect(service.size).toBe(6)
-    expect(workers.stats().map((s) => s.served)).toEqual([3, 3])
+    expect(seen.map((w) => w.replied)).toEqual([3, 3])
     for (const image of images) {
       expect(readPng(image.png).width).toBe(540)
       expect(image.id).toMatch(/^[0-9a-f-]{36}$/)
@@ -199,7 +226,7 @@ describe('CaptchaService with a worker pool', () => {
 
   it('stores nothing when the pool fails', async () => {
     const workers = pool()
-    const service = new CaptchaService({ fontPaths: FONT_FILES, pool: workers })
+    const service = new CaptchaService({ source: workers })
     await workers.close()
     await expect(service.create()).rejects.toThrow(/closed/)
     expect(service.size).toBe(0)

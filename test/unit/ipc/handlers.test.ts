@@ -145,7 +145,7 @@ describe('validation at the door', () => {
   })
 
   it('turns an exception inside a handler into INTERNAL without rejecting', async () => {
-    core.db.exec('DROP TABLE accounts')
+    core.sql().exec('DROP TABLE accounts')
     const result = await core.invoke(CHANNELS.signUp, await credentials('alice', 'correct horse'), ctx)
     expect(result).toEqual({ ok: false, code: 'INTERNAL', message: expect.any(String) })
   })

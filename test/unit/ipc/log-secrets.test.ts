@@ -76,7 +76,7 @@ describe('no secrets in logs', () => {
     refuseUntrustedSender(CHANNELS.signIn, { url: `https://evil.example/?pw=${odd}#${answer}`, isMainFrame: true }, log)
 
     // An internal error after the schema check: the thrown error is logged, the payload is not.
-    core.db.exec('DROP TABLE accounts')
+    core.sql().exec('DROP TABLE accounts')
     expect(await core.invoke(CHANNELS.signIn, await credentials('dave', good), ctx)).toMatchObject({ code: 'INTERNAL' })
 
     // The exercise above did reach every outcome worth logging.

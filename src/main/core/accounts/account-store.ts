@@ -89,10 +89,6 @@ export class AccountStore {
     return ok ? { username: row.username } : null
   }
 
-  exists(rawUsername: string): boolean {
-    return this.find(usernameKey(normalizeUsername(rawUsername))) !== undefined
-  }
-
   /**
    * The account a key names; with `exact`, an account stored under exactly that name comes first (a
    * look-alike that existed before keys were folded keeps its old key, see rekey-usernames.ts).

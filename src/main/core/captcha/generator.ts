@@ -1,4 +1,4 @@
-import type { Theme } from '../../../shared/ipc-contract'
+import type { CaptchaRequest, Theme } from '../../../shared/ipc-contract'
 import { LIMITS } from '../../../shared/ipc-contract'
 import type { Challenge } from './challenge'
 import { makeChallenge } from './challenge'
@@ -24,13 +24,6 @@ export interface GeneratedCaptcha {
   height: number
   /** The pixel ratio actually drawn at. */
   scale: number
-}
-
-export interface GenerateRequest {
-  theme?: Theme
-  scale?: number
-  /** Defaults to the cryptographic source; the dataset CLI passes a seeded one. */
-  random?: RandomSource
 }
 
 /** Non-finite → 1, then clamped to the contract's 1–3. */
@@ -80,8 +73,8 @@ export class CaptchaGenerator {
     return this.#rows
   }
 
-  async generate(request: GenerateRequest = {}): Promise<GeneratedCaptcha> {
-    const random = request.random ?? cryptoRandom
+  /** `random` is the cryptographic source but for the dataset CLI and tests, which pass a seeded one. */
+  async generate(request: CaptchaRequest = {}, random: RandomSource = cryptoRandom): Promise<GeneratedCaptcha> {
     const scale = clampScale(request.scale)
     const theme = request.theme === 'dark' ? 'dark' : 'light'
     // Everything happens in one queued turn, so a burst of requests never stalls the loop for more than

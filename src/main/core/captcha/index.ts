@@ -1,16 +1,7 @@
-// The captcha engine of the main process. Nothing here imports electron: it runs (and is tested) on plain Node.
+// The captcha engine's surface for the app: the service the handlers call and the two image sources it
+// can be given. Nothing here imports electron. Tests and tools import the modules behind it directly.
 export { CaptchaService } from './service'
-export type { CaptchaServiceOptions } from './service'
-export { CaptchaWorkerPool, DEFAULT_MAX_WORKERS, WORKER_NICE, WORKER_YOUNG_GENERATION_MB, defaultPoolSize } from './worker-pool'
-export type { CaptchaWorkerData, CaptchaWorkerFactory, CaptchaWorkerInit, CaptchaWorkerPoolOptions } from './worker-pool'
-export { CaptchaGenerator, clampScale } from './generator'
-export { COMPACT_PNG, DEFAULT_PNG } from './png'
-export type { PngSettings } from './png'
-export type { GeneratedCaptcha, GenerateRequest } from './generator'
-export { PRESETS, LENGTH_MAX, LENGTH_MIN, resolveOptions } from './options'
-export type { CaptchaKind, CaptchaOptions, CaptchaPreset, NoiseOptions } from './options'
-export { DEFAULT_ALPHABET } from './alphabet'
-export { cryptoRandom, seededRandom } from './random'
-export type { RandomSource } from './random'
-export type { CaptchaPlan, GlyphPlan } from './plan'
-export { bundledFontFiles } from './bundled-fonts'
+export type { CaptchaImageSource, CaptchaServiceOptions } from './service'
+export { CaptchaWorkerPool } from './worker-pool'
+export { CaptchaGenerator } from './generator'
+export { resolveOptions } from './options'

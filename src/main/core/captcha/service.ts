@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto'
-import type { CaptchaImage, CaptchaRequest, Theme } from '../../../shared/ipc-contract'
+import type { CaptchaImage, CaptchaRequest } from '../../../shared/ipc-contract'
 import { LIMITS } from '../../../shared/ipc-contract'
 import type { GeneratedCaptcha } from './generator'
-import { CaptchaGenerator } from './generator'
-import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from './options'
-import { resolveOptions } from './options'
 import { TryAgainError } from '../try-again'
 import { ChallengeStore, matches } from './store'
 
+/**
+ * Where images come from: the app's CaptchaWorkerPool, or a CaptchaGenerator drawing in this thread
+ * (tests and tools). Either was built with its options already resolved; the service never sees them.
+ */
+export interface CaptchaImageSource {
+  generate(request: CaptchaRequest): Promise<GeneratedCaptcha>
+}
+
 export interface CaptchaServiceOptions {
-  /** TTF files to register with @napi-rs/canvas (once per process). */
-  fontPaths: string[]
+  source: CaptchaImageSource
   /** Default 120 000. */
   ttlMs?: number
   /** Default 1000 live challenges in all; when full, a window can only replace its own (see ChallengeStore). */
@@ -21,17 +25,6 @@ export interface CaptchaServiceOptions {
   maxInFlightPerOwner?: number
   /** Injectable clock for tests. Default Date.now. */
   now?: () => number
-  /** Default 'normal'. */
-  preset?: CaptchaPreset
-  /** Default 'text'. */
-  kind?: CaptchaKind
-  /** Overrides on top of the preset. */
-  options?: Partial<CaptchaOptions>
-  /**
-   * Where images come from instead of an in-thread generator: the app passes a CaptchaWorkerPool, which
-   * was given the same preset, kind and options. Without it, this thread draws (tests, CLI, tools).
-   */
-  pool?: { generate(request: { scale?: number; theme?: Theme }): Promise<GeneratedCaptcha> }
   /** Observer for test hooks only; production never passes it. */
   onIssued?: (id: string, answer: string) => void
 }
@@ -44,7 +37,7 @@ function positiveInteger(value: number | undefined, fallback: number, name: stri
 
 /** Issues captcha images and checks answers; answers never leave this object except through onIssued. */
 export class CaptchaService {
-  readonly #generate: (request: { scale?: number; theme?: Theme }) => Promise<GeneratedCaptcha>
+  readonly #source: CaptchaImageSource
   readonly #store: ChallengeStore
   readonly #ttlMs: number
   readonly #onIssued: ((id: string, answer: string) => void) | undefined
@@ -54,17 +47,7 @@ export class CaptchaService {
   constructor(options: CaptchaServiceOptions) {
     this.#ttlMs = positiveInteger(options.ttlMs, 120_000, 'ttlMs')
     const maxEntries = positiveInteger(options.maxEntries, 1000, 'maxEntries')
-    const pool = options.pool
-    if (pool !== undefined) {
-      this.#generate = (request) => pool.generate(request)
-    } else {
-      const resolved = resolveOptions(options.preset ?? 'normal', {
-        ...options.options,
-        fontFiles: options.options?.fontFiles ?? options.fontPaths
-      })
-      const generator = new CaptchaGenerator(resolved, options.kind ?? 'text')
-      this.#generate = (request) => generator.generate(request)
-    }
+    this.#source = options.source
     const maxPerOwner = positiveInteger(options.maxPerOwner, 8, 'maxPerOwner')
     this.#maxInFlight = positiveInteger(options.maxInFlightPerOwner, 4, 'maxInFlightPerOwner')
     this.#store = new ChallengeStore(this.#ttlMs, maxEntries, options.now ?? Date.now, maxPerOwner)
@@ -82,7 +65,7 @@ export class CaptchaService {
     this.#inFlight.set(owner, drawing + 1)
     let captcha: GeneratedCaptcha
     try {
-      captcha = await this.#generate({ scale: request?.scale, theme: request?.theme })
+      captcha = await this.#source.generate({ scale: request?.scale, theme: request?.theme })
     } finally {
       const left = (this.#inFlight.get(owner) ?? 1) - 1
       if (left > 0) this.#inFlight.set(owner, left)

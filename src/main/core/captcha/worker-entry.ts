@@ -20,13 +20,13 @@ if (data.nice !== null) {
 }
 const generator = new CaptchaGenerator(data.options, data.kind)
 
-async function answer(request: WorkerRequest): Promise<void> {
+async function answer({ id, request }: WorkerRequest): Promise<void> {
   let reply: WorkerReply
   try {
-    const captcha = await generator.generate({ scale: request.scale, theme: request.theme })
-    reply = { id: request.id, ok: true, ...captcha }
+    const captcha = await generator.generate(request)
+    reply = { id, ok: true, ...captcha }
   } catch (error) {
-    reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) }
+    reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) }
   }
   // Transfer rather than copy, but only a buffer the PNG owns alone: a pooled slab would detach its neighbours.
   const png = reply.ok ? reply.png : undefined
@@ -36,6 +36,6 @@ async function answer(request: WorkerRequest): Promise<void> {
 
 // The generator already draws one request per event-loop turn, in arrival order (turns.ts), so requests
 // need no queue of their own here: parallelism comes from the number of workers.
-port.on('message', (request: WorkerRequest) => {
-  void answer(request)
+port.on('message', (message: WorkerRequest) => {
+  void answer(message)
 })

@@ -1,8 +1,8 @@
 import { availableParallelism, constants } from 'node:os'
 import type { ResourceLimits, Worker } from 'node:worker_threads'
+import type { CaptchaRequest } from '../../../shared/ipc-contract'
 import type { GeneratedCaptcha } from './generator'
-import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from './options'
-import { resolveOptions } from './options'
+import type { CaptchaKind, CaptchaOptions } from './options'
 import type { CaptchaWorkerData, WorkerReply, WorkerRequest } from './worker-protocol'
 
 export type { CaptchaWorkerData } from './worker-protocol'
@@ -31,7 +31,7 @@ export const WORKER_YOUNG_GENERATION_MB = 6
  * instead of waiting for a core the workers hold (`npm run bench` measures the event-loop delay both
  * ways). Only Linux can set it per thread: on macOS and Windows the same call would lower the whole app.
  */
-export const WORKER_NICE: number | null = process.platform === 'linux' ? constants.priority.PRIORITY_BELOW_NORMAL : null
+const WORKER_NICE: number | null = process.platform === 'linux' ? constants.priority.PRIORITY_BELOW_NORMAL : null
 
 /**
  * Workers a pool starts by default, however many cores the machine has. Each one is a V8 isolate with its
@@ -48,21 +48,16 @@ export function defaultPoolSize(parallelism: number = availableParallelism()): n
 
 export interface CaptchaWorkerPoolOptions {
   createWorker: CaptchaWorkerFactory
-  fontPaths: string[]
+  /** Already resolved (resolveOptions), so a bad option fails on the main thread at start-up, not in a worker. */
+  options: CaptchaOptions
+  /** Default 'text'. */
+  kind?: CaptchaKind
   /** Default defaultPoolSize(): one per core, at most DEFAULT_MAX_WORKERS. */
   size?: number
-  preset?: CaptchaPreset
-  kind?: CaptchaKind
-  options?: Partial<CaptchaOptions>
   /** Default WORKER_YOUNG_GENERATION_MB; null leaves V8's own sizing (the bench compares both). */
   youngGenerationMb?: number | null
   /** Default WORKER_NICE; null keeps the workers at the main thread's priority. */
   nice?: number | null
-}
-
-export interface PoolRequest {
-  scale?: number
-  theme?: 'light' | 'dark'
 }
 
 interface Pending {
@@ -89,11 +84,6 @@ export class CaptchaWorkerPool {
   constructor(options: CaptchaWorkerPoolOptions) {
     const size = options.size ?? defaultPoolSize()
     if (!Number.isInteger(size) || size <= 0) throw new RangeError('size must be a positive integer')
-    // Validated here, on the main thread, so a bad option fails at start-up rather than inside a worker.
-    const resolved = resolveOptions(options.preset ?? 'normal', {
-      ...options.options,
-      fontFiles: options.options?.fontFiles ?? options.fontPaths
-    })
     const young = options.youngGenerationMb === undefined ? WORKER_YOUNG_GENERATION_MB : options.youngGenerationMb
     if (young !== null && !(young > 0)) throw new RangeError('youngGenerationMb must be positive or null')
     this.#create = options.createWorker
@@ -101,7 +91,7 @@ export class CaptchaWorkerPool {
     if (nice !== null && !(Number.isInteger(nice) && nice >= -20 && nice <= 19))
       throw new RangeError('nice must be an integer -20–19 or null')
     this.#init = {
-      workerData: { options: resolved, kind: options.kind ?? 'text', nice },
+      workerData: { options: options.options, kind: options.kind ?? 'text', nice },
       resourceLimits: young === null ? {} : { maxYoungGenerationSizeMb: young }
     }
     for (let i = 0; i < size; i++) this.#slots.push(this.#spawn())
@@ -111,17 +101,7 @@ export class CaptchaWorkerPool {
     return this.#slots.length
   }
 
-  /** Per worker, in slot order: requests still waiting and captchas delivered. For tests and the bench. */
-  stats(): { threadId: number; pending: number; served: number }[] {
-    return this.#slots.map((slot) => ({ threadId: slot.worker.threadId, pending: slot.pending.size, served: slot.served }))
-  }
-
-  /** The live workers, so a test can kill one. */
-  workers(): Worker[] {
-    return this.#slots.map((slot) => slot.worker)
-  }
-
-  generate(request: PoolRequest = {}): Promise<GeneratedCaptcha> {
+  generate(request: CaptchaRequest = {}): Promise<GeneratedCaptcha> {
     if (this.#closed) return Promise.reject(new Error('captcha worker pool is closed'))
     // Least busy first; ties go to the lowest slot, which keeps an idle pool's work on one warm thread.
     const slot = this.#slots.reduce((best, candidate) => (candidate.pending.size < best.pending.size ? candidate : best))
@@ -129,7 +109,7 @@ export class CaptchaWorkerPool {
     return new Promise<GeneratedCaptcha>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject })
       if (slot.pending.size === 1) slot.worker.ref()
-      const message: WorkerRequest = { id, scale: request.scale, theme: request.theme }
+      const message: WorkerRequest = { id, request: { scale: request.scale, theme: request.theme } }
       slot.worker.postMessage(message)
     })
   }

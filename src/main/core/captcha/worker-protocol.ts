@@ -1,4 +1,4 @@
-import type { Theme } from '../../../shared/ipc-contract'
+import type { CaptchaRequest } from '../../../shared/ipc-contract'
 import type { CaptchaKind, CaptchaOptions } from './options'
 
 /** What a captcha worker is started with: plain, cloneable data, already validated by resolveOptions. */
@@ -11,8 +11,7 @@ export interface CaptchaWorkerData {
 
 export interface WorkerRequest {
   id: number
-  scale?: number
-  theme?: Theme
+  request: CaptchaRequest
 }
 
 export type WorkerReply =

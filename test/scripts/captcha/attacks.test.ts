@@ -2,8 +2,8 @@
 // image-processing step must do its job on plain text before its OCR numbers mean anything.
 import { createCanvas } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
-import { seededRandom } from '../../../src/main/core/captcha'
-import type { CaptchaPlan } from '../../../src/main/core/captcha'
+import { seededRandom } from '../../../src/main/core/captcha/random'
+import type { CaptchaPlan } from '../../../src/main/core/captcha/plan'
 import { renderPlan } from '../../../src/main/core/captcha/render'
 import { inkByColour, kmeans } from '../../../scripts/captcha/lib/cluster'
 import { PLAIN } from '../../../scripts/captcha/lib/datasets'
@@ -12,7 +12,7 @@ import { inkCount } from '../../../scripts/captcha/lib/mask'
 import { close, dilate, erode, open } from '../../../scripts/captcha/lib/morphology'
 import { binaryMask, preprocessGlyphs } from '../../../scripts/captcha/lib/preprocess'
 import { components, cropSegment, segmentGlyphs } from '../../../scripts/captcha/lib/segment'
-import { generatorFor } from './helpers'
+import { generatorFor } from '../../unit/captcha/helpers'
 
 const SCALE = 2
 
@@ -170,7 +170,7 @@ describe('glyph segmentation', () => {
 
   it('cuts a plain captcha PNG into one image per glyph', async () => {
     const generator = generatorFor('normal', 'text', PLAIN)
-    const captcha = await generator.generate({ random: seededRandom(9) })
+    const captcha = await generator.generate({}, seededRandom(9))
     const glyphs = await preprocessGlyphs(captcha.png, 'glyphs-open', 5)
     expect(glyphs).toHaveLength(5)
     for (const png of glyphs) expect(Buffer.from(png.subarray(1, 4)).toString('latin1')).toBe('PNG')
