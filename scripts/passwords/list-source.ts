@@ -16,8 +16,8 @@ const length = (text: string) => [...text].length
 
 /**
  * The shipped list from the package's gzipped text: every entry folded as the check folds, kept only
- * when the length rule alone would not already refuse it, de-duplicated and sorted so the file is
- * reproducible and diffs stay readable.
+ * when the length rule alone would not already refuse it, de-duplicated and sorted by UTF-8 bytes: the
+ * order the app's binary search compares in, and a reproducible file whose diffs stay readable.
  */
 export function buildList(gzipped: Uint8Array): string[] {
   const folded = new Set<string>()
@@ -25,7 +25,10 @@ export function buildList(gzipped: Uint8Array): string[] {
     const entry = foldPassword(line.replace(/\r$/, ''))
     if (length(entry) >= LIMITS.passwordMin && !entry.includes('\n')) folded.add(entry)
   }
-  return [...folded].sort()
+  return [...folded]
+    .map((entry) => Buffer.from(entry, 'utf8'))
+    .sort(Buffer.compare)
+    .map((bytes) => bytes.toString('utf8'))
 }
 
 export function buildListFromPackage(): string[] {

@@ -56,7 +56,7 @@ export function createCore(options: CoreOptions): Core {
   const accounts = new AccountStore(db, {
     scrypt: options.scrypt,
     now,
-    screenPassword: (password, username) => screenPassword(password, username, commonPasswords(options.commonPasswordsPath))
+    screenPassword: async (password, username) => screenPassword(password, username, await commonPasswords(options.commonPasswordsPath))
   })
   const lockout = new Lockout(db, { ...DEFAULT_LOCKOUT, ...options.lockout }, now)
   // Same time to live and test observer as the image: the two challenges follow one set of rules.

@@ -5,7 +5,7 @@ import { commonPasswords, commonPasswordsFile, foldPassword, loadCommonPasswords
 import { RESOURCES_DIR } from '../../support/core'
 import { tempDir } from '../../support/temp-dir'
 
-const list = commonPasswords(commonPasswordsFile(RESOURCES_DIR))
+const list = await commonPasswords(commonPasswordsFile(RESOURCES_DIR))
 
 describe('foldPassword', () => {
   it('ignores case, including case pairs that differ in length', () => {
@@ -51,13 +51,13 @@ describe('the shipped list', () => {
 })
 
 describe('loading', () => {
-  it('reads one password per line, folding what it is asked', () => {
+  it('reads one password per line, folding what it is asked', async () => {
     const dir = tempDir()
     try {
       const file = join(dir.path, 'list.txt')
       // The file holds folded entries (scripts/passwords/list-source.ts folds them when it writes).
       writeFileSync(file, 'hunter22\nstrasse123\n\n')
-      const small = loadCommonPasswords(file)
+      const small = await loadCommonPasswords(file)
       expect(small.size).toBe(2)
       expect(small.has('HUNTER22')).toBe(true)
       expect(small.has('Straße123')).toBe(true)
@@ -67,18 +67,37 @@ describe('loading', () => {
     }
   })
 
-  it('throws for a missing or empty list, so sign-up fails closed', () => {
+  it('finds the first and the last line, Unicode ones too, but neither a prefix nor an extension of a line', async () => {
     const dir = tempDir()
     try {
-      expect(() => loadCommonPasswords(join(dir.path, 'missing.txt'))).toThrow()
-      writeFileSync(join(dir.path, 'empty.txt'), '\n')
-      expect(() => loadCommonPasswords(join(dir.path, 'empty.txt'))).toThrow(/empty/)
+      const file = join(dir.path, 'list.txt')
+      // Sorted by UTF-8 bytes, no newline after the last line.
+      writeFileSync(file, ['abcdefgh', 'password', 'password12', 'zzzzzzzz', '密码密码密码密码'].join('\n'))
+      const small = await loadCommonPasswords(file)
+      expect(small.size).toBe(5)
+      for (const hit of ['ABCDEFGH', 'password', 'Password12', 'zzzzzzzz', '密码密码密码密码']) expect(small.has(hit), hit).toBe(true)
+      for (const miss of ['passwor', 'password1', 'password123', 'abcdefg', 'zzzzzzzzz', '', '密码'])
+        expect(small.has(miss), miss).toBe(false)
     } finally {
       dir.remove()
     }
   })
 
-  it('reads a file once per process', () => {
-    expect(commonPasswords(commonPasswordsFile(RESOURCES_DIR))).toBe(list)
+  it('rejects a missing, empty or unsorted list, so sign-up fails closed', async () => {
+    const dir = tempDir()
+    try {
+      await expect(loadCommonPasswords(join(dir.path, 'missing.txt'))).rejects.toThrow()
+      writeFileSync(join(dir.path, 'empty.txt'), '\n')
+      await expect(loadCommonPasswords(join(dir.path, 'empty.txt'))).rejects.toThrow(/empty/)
+      // The search halves the list, so an entry out of order could be missed: refused at load instead.
+      writeFileSync(join(dir.path, 'unsorted.txt'), 'password1\nabcdefgh\n')
+      await expect(loadCommonPasswords(join(dir.path, 'unsorted.txt'))).rejects.toThrow(/not sorted/)
+    } finally {
+      dir.remove()
+    }
+  })
+
+  it('reads a file once per process', async () => {
+    expect(await commonPasswords(commonPasswordsFile(RESOURCES_DIR))).toBe(list)
   })
 })

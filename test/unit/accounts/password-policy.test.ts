@@ -3,7 +3,7 @@ import { commonPasswords, commonPasswordsFile } from '../../../src/main/core/acc
 import { screenPassword } from '../../../src/main/core/accounts/password-policy'
 import { RESOURCES_DIR } from '../../support/core'
 
-const list = commonPasswords(commonPasswordsFile(RESOURCES_DIR))
+const list = await commonPasswords(commonPasswordsFile(RESOURCES_DIR))
 const screen = (password: string, username = 'someone') => screenPassword(password, username, list)
 
 describe('screenPassword', () => {

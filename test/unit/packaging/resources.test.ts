@@ -59,7 +59,7 @@ describe('the font and icon exist where the resolver looks', () => {
       }
     }
 
-    it('finds every font and the icon outside the archive', () => {
+    it('finds every font and the icon outside the archive', async () => {
       const resourcesPath = join(temp.path, 'with-config', 'resources')
       layOutUnpacked(config, resourcesPath)
       const dir = resolveResourcesDir({ isPackaged: true, appPath: join(resourcesPath, 'app.asar'), resourcesPath })
@@ -69,7 +69,7 @@ describe('the font and icon exist where the resolver looks', () => {
       expect(loadClipLibrary(audioClipsDir(dir)).en.sampleRate).toBe(16_000)
       expect(existsSync(join(audioClipsDir(dir), 'LICENSE-audio.txt'))).toBe(true)
       // The common-password list ships too: sign-up fails closed without it.
-      expect(loadCommonPasswords(commonPasswordsFile(dir)).has('iloveyou')).toBe(true)
+      expect((await loadCommonPasswords(commonPasswordsFile(dir))).has('iloveyou')).toBe(true)
     })
 
     it('would find neither without the resources/** unpack rule (what this check guards)', () => {

@@ -18,13 +18,13 @@ export interface AccountStoreOptions {
   scrypt?: ScryptParams
   now?: () => number
   /** Refuses passwords the length rule lets through (the common list, the username); see password-policy. */
-  screenPassword?: (password: string, username: string) => Failure | null
+  screenPassword?: (password: string, username: string) => Promise<Failure | null>
 }
 
 export class AccountStore {
   private readonly scrypt: ScryptParams
   private readonly now: () => number
-  private readonly screenPassword: (password: string, username: string) => Failure | null
+  private readonly screenPassword: (password: string, username: string) => Promise<Failure | null>
   /**
    * Verified against for unknown usernames so that "no such user" costs the same scrypt work. Made at
    * start from random bytes (no password hashes to them) rather than hashed on first use, which made the
@@ -39,7 +39,7 @@ export class AccountStore {
     this.scrypt = options.scrypt ?? DEFAULT_SCRYPT
     this.now = options.now ?? Date.now
     this.decoy = decoyHash(this.scrypt)
-    this.screenPassword = options.screenPassword ?? (() => null)
+    this.screenPassword = options.screenPassword ?? (() => Promise.resolve(null))
   }
 
   async create(rawUsername: string, password: string): Promise<Result<{ user: User }>> {
@@ -49,7 +49,7 @@ export class AccountStore {
       const code = violation.field === 'username' ? 'USERNAME_RULES' : 'PASSWORD_RULES'
       return failure(code, violation.message, { field: violation.field })
     }
-    const refused = this.screenPassword(password, username)
+    const refused = await this.screenPassword(password, username)
     if (refused) return refused
     const key = usernameKey(username)
     const skeleton = usernameSkeleton(username)
