@@ -157,7 +157,7 @@ async function stagesSection(normal: CaptchaGenerator): Promise<void> {
   log()
   progress('encoders')
   const encoders = compareEncoders(normal, 1, 300)
-  log('## PNG encoder settings on the same images (normal, 1×, medians of 300)')
+  log('## PNG encoder settings on the same images (normal, 1×, means of 300, garbage collection included)')
   log()
   log(
     table(

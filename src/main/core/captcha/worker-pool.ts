@@ -17,12 +17,10 @@ export interface CaptchaWorkerInit {
 export type CaptchaWorkerFactory = (init: CaptchaWorkerInit) => Worker
 
 /**
- * The young generation of each worker's heap, in MB (V8 splits it into two semi-spaces and a large-object
- * space). Left alone, V8 sizes it from the machine's memory (its new space reached 128 MB on this 24 GB VM),
- * and under a steady stream of captchas it grew: 33 MB of resident set over 40 000 captchas, against
- * 7.5 MB with this bound (measured before the PNG stopped using zlib; since then both stay within a few
- * MB, and `npm run bench` shows the two side by side). A captcha leaves ~50 KB of short-lived objects,
- * so 6 MB still means one young collection per ~40 captchas, which the bench cannot tell apart in speed.
+ * The young generation of each worker's heap, in MB. Left alone, V8 sizes it from the machine's memory
+ * (128 MB of new space on a 24 GB machine), and a worker's resident size then grows under a steady stream
+ * of captchas; `npm run bench` prints the two side by side. A captcha leaves ~50 KB of short-lived
+ * objects, so 6 MB means one cheap young collection per ~40 captchas.
  */
 export const WORKER_YOUNG_GENERATION_MB = 6
 
