@@ -13,6 +13,9 @@ import { applyTexts, setText } from './texts'
 
 // Stages of a cold load, read by bench:ui: when the script ran, when main's answers arrived.
 performance.mark('script-start')
+// The script is async (html-at-build.ts), so it may arrive before the parser has reached the form.
+if (document.readyState === 'loading')
+  await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
 
 type Mode = 'sign-in' | 'sign-up'
 type FormField = Field | 'confirm'

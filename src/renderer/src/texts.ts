@@ -3,7 +3,7 @@ import type { Messages, TextKey } from './i18n'
 /**
  * Fills every static text of the page from the dictionary: data-i18n sets the text, data-i18n-<attr>
  * sets that attribute (aria-label, title, alt). The source index.html holds no words of its own; the
- * build writes in the default language's (bake-texts.ts).
+ * build writes in the default language's (html-at-build.ts).
  */
 export function applyTexts(root: ParentNode, t: Messages): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {

@@ -1,3 +1,5 @@
+// What the build does to index.html: the vite plugin in electron.vite.config.ts calls these.
+
 /**
  * The build-time twin of applyTexts: writes one language's texts into index.html's data-i18n elements
  * and data-i18n-<attr> attributes, so the form paints labelled before any script runs or main answers.
@@ -21,6 +23,18 @@ export function bakeTexts(html: string, texts: Readonly<Record<string, unknown>>
         (match, attribute: string, key: string) => `${match} ${attribute}="${text(key)}"`
       )
   )
+}
+
+/**
+ * Marks the entry script async. A deferred (plain module) script waits for the stylesheet, so the page
+ * would ask main for nothing until the CSS had arrived and been parsed; async, the requests go out as soon
+ * as the script arrives, and main answers while the page does its first layout. main.ts waits for the
+ * document itself when it arrives first.
+ */
+export function runEntryOnArrival(html: string): string {
+  const entries = html.match(/<script type="module" crossorigin src=/g)?.length ?? 0
+  if (entries !== 1) throw new Error(`index.html has ${entries} module entry scripts where one was expected`)
+  return html.replace('<script type="module" crossorigin src=', '<script type="module" async crossorigin src=')
 }
 
 function escapeHtml(value: string): string {
