@@ -38,7 +38,10 @@ export class CaptchaView {
 
   private async fetch(): Promise<boolean> {
     window.clearTimeout(this.timer)
+    const first = this.objectUrl === null
     const result = await this.load()
+    // The first image's arrival and decode, as marks: bench:ui reports them as stages of a cold load.
+    if (first) performance.mark('captcha-received')
     if (!result.ok) {
       this.current = null
       this.onFailure()
@@ -52,6 +55,7 @@ export class CaptchaView {
     } catch {
       // A broken image still replaces the old one; the next refresh tries again.
     }
+    if (first) performance.mark('captcha-decoded')
     if (this.objectUrl) URL.revokeObjectURL(this.objectUrl)
     this.objectUrl = url
     // The id (never the answer) marks which challenge is on screen; end-to-end tests read it.

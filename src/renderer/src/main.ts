@@ -9,7 +9,13 @@ import { MESSAGES, type Messages } from './i18n'
 import { countdown, formatWait } from './lockout'
 import { renderNotice } from './notice'
 import { bindStrengthMeter } from './strength-meter'
-import { applyTexts } from './texts'
+import { applyTexts, setText } from './texts'
+
+// Stages of a cold load, read by bench:ui: when the script ran, when main's answers arrived.
+performance.mark('script-start')
+// The script is async (html-at-build.ts), so it may arrive before the parser has reached the form.
+if (document.readyState === 'loading')
+  await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
 
 type Mode = 'sign-in' | 'sign-up'
 type FormField = Field | 'confirm'
@@ -48,6 +54,11 @@ const captcha = new CaptchaView(
   () => window.api.newCaptcha({ scale: window.devicePixelRatio, theme: preferredTheme() }),
   () => showErrors([{ target: 'form', text: () => t.captchaLoadFailed }])
 )
+// All three at once and before the rest of the page is wired: main draws the captcha and reads the
+// language and session while this script runs. The form is already labelled in the default language.
+performance.mark('requests-sent')
+const captchaShown = captcha.refresh()
+const infoAndSession = Promise.all([window.api.appInfo(), window.api.session()])
 const listen = byId<HTMLButtonElement>('captcha-listen')
 // The voice follows the interface: the language on screen when the button is pressed.
 const audioCaptcha = new AudioCaptchaView(
@@ -130,13 +141,13 @@ function startLockout(ms: number): void {
 
 function updateSubmit(): void {
   submit.disabled = busy || lockedMs > 0
-  submit.textContent = busy ? t.busy : mode === 'sign-up' ? t.submitSignUp : t.submitSignIn
+  setText(submit, busy ? t.busy : mode === 'sign-up' ? t.submitSignUp : t.submitSignIn)
 }
 
 function renderMode(): void {
   const signUp = mode === 'sign-up'
-  byId('form-title').textContent = signUp ? t.signUpTitle : t.signInTitle
-  byId('switch-mode').textContent = signUp ? t.toSignIn : t.toSignUp
+  setText(byId('form-title'), signUp ? t.signUpTitle : t.signInTitle)
+  setText(byId('switch-mode'), signUp ? t.toSignIn : t.toSignUp)
   updateSubmit()
 }
 
@@ -292,13 +303,11 @@ const strength = bindStrengthMeter(
 )
 
 async function start(): Promise<void> {
-  // All three at once: the captcha is drawn in main while the page asks for language and session.
-  const captchaShown = captcha.refresh()
-  const [appInfo, session] = await Promise.all([window.api.appInfo(), window.api.session()])
+  const [appInfo, session] = await infoAndSession
+  performance.mark('app-info-received')
   info = appInfo.ok ? appInfo : null
   lastUsername = info?.lastUsername ?? ''
   setLanguage(pickLanguage(info?.language ?? null, info?.systemLocales ?? navigator.languages))
-  root.dataset['i18nReady'] = 'true'
   const user = session.ok ? session.user : null
   showSignedIn(user)
   await captchaShown

@@ -2,15 +2,25 @@ import type { Messages, TextKey } from './i18n'
 
 /**
  * Fills every static text of the page from the dictionary: data-i18n sets the text, data-i18n-<attr>
- * sets that attribute (aria-label, title, alt). index.html holds no words of its own.
+ * sets that attribute (aria-label, title, alt). The source index.html holds no words of its own; the
+ * build writes in the default language's (html-at-build.ts).
  */
 export function applyTexts(root: ParentNode, t: Messages): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
-    element.textContent = t[element.dataset['i18n'] as TextKey]
+    setText(element, t[element.dataset['i18n'] as TextKey])
   }
   for (const attribute of ['aria-label', 'title', 'alt']) {
     for (const element of root.querySelectorAll<HTMLElement>(`[data-i18n-${attribute}]`)) {
-      element.setAttribute(attribute, t[element.getAttribute(`data-i18n-${attribute}`) as TextKey])
+      const value = t[element.getAttribute(`data-i18n-${attribute}`) as TextKey]
+      if (element.getAttribute(attribute) !== value) element.setAttribute(attribute, value)
     }
   }
+}
+
+/**
+ * Writes only a text that changed: the same words written again are new text nodes, which the browser
+ * lays out and shapes again (on a cold start, as long as the first layout took).
+ */
+export function setText(element: Element, text: string): void {
+  if (element.textContent !== text) element.textContent = text
 }

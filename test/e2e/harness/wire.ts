@@ -1,4 +1,4 @@
-// A Playwright binding carries JSON, not structured clones; PNG bytes travel as tagged base64.
+// The harness transport carries JSON, not structured clones; PNG bytes travel as tagged base64.
 // This file runs in both Node (the test) and the page (bundled into page-api.js).
 
 interface TaggedBytes {

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { bakeTexts, runEntryOnArrival } from '../../../src/renderer/src/html-at-build'
+import { MESSAGES } from '../../../src/renderer/src/i18n'
+
+const source = readFileSync(join(__dirname, '../../../src/renderer/index.html'), 'utf8')
+
+describe('bakeTexts', () => {
+  it('fills empty data-i18n elements and adds the attribute each data-i18n-<attr> names', () => {
+    const html =
+      '<label for="a" data-i18n="username"></label><button data-i18n-aria-label="refresh" data-i18n-title="hint"><img data-i18n-alt="alt" /></button>'
+    expect(bakeTexts(html, { username: '用户名', refresh: 'New', hint: 'Get another', alt: 'Captcha' })).toBe(
+      '<label for="a" data-i18n="username">用户名</label><button data-i18n-aria-label="refresh" aria-label="New" data-i18n-title="hint" title="Get another"><img data-i18n-alt="alt" alt="Captcha" /></button>'
+    )
+  })
+
+  it('escapes markup in texts and attributes', () => {
+    expect(bakeTexts('<p data-i18n="a"></p><b data-i18n-title="a"></b>', { a: 'a < b & "c"' })).toBe(
+      '<p data-i18n="a">a &lt; b &amp; &quot;c&quot;</p><b data-i18n-title="a" title="a &lt; b &amp; &quot;c&quot;"></b>'
+    )
+  })
+
+  it('fails the build on a key with no text', () => {
+    expect(() => bakeTexts('<p data-i18n="missing"></p>', {})).toThrow(/missing/)
+    expect(() => bakeTexts('<p data-i18n="about"></p>', { about: () => 'a function' })).toThrow(/about/)
+  })
+
+  it('writes every text of the real index.html in Chinese, the default language', () => {
+    const zh = MESSAGES['zh-CN']
+    const baked = bakeTexts(source, zh)
+    for (const text of [zh.username, zh.password, zh.captcha, zh.submitSignIn, zh.signInTitle, zh.toSignUp]) {
+      expect(baked).toContain(`>${text}</`)
+    }
+    expect(baked).toContain(`aria-label="${zh.captchaRefresh}"`)
+    expect(baked).toContain(`alt="${zh.captchaAlt}"`)
+    expect(baked).toContain(`<title data-i18n="title">${zh.title}</title>`)
+    // Each data-i18n element of the source is empty, so each got its text.
+    expect(baked.match(/data-i18n="[^"]+"[^>]*><\//g)).toBeNull()
+  })
+})
+
+describe('runEntryOnArrival', () => {
+  it('makes the one module entry async', () => {
+    const html =
+      '<head><script type="module" crossorigin src="./assets/index-a.js"></script><link rel="stylesheet" href="./assets/index-b.css"></head>'
+    expect(runEntryOnArrival(html)).toBe(
+      '<head><script type="module" async crossorigin src="./assets/index-a.js"></script><link rel="stylesheet" href="./assets/index-b.css"></head>'
+    )
+  })
+
+  it('fails the build when Vite writes no entry tag, or two, in the form it expects', () => {
+    expect(() => runEntryOnArrival('<script type="module" src="./a.js"></script>')).toThrow(/0 module entry/)
+    const two = '<script type="module" crossorigin src="./a.js"></script><script type="module" crossorigin src="./b.js"></script>'
+    expect(() => runEntryOnArrival(two)).toThrow(/2 module entry/)
+  })
+})
