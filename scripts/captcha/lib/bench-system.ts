@@ -66,9 +66,12 @@ export async function memoryGrowth(
 ): Promise<MemoryGrowth> {
   const answers = new Map<string, string>()
   const service = makeService((id, answer) => answers.set(id, answer))
+  // 125 windows of at most 8 live challenges each fill the default store of 1000 exactly; each then
+  // evicts its own oldest. With one window the store would never hold more than 8.
   const cycle = async (i: number): Promise<void> => {
-    const image = await service.create()
-    if (i % 2 === 0) service.verify(image.id, answers.get(image.id) ?? '')
+    const owner = `window-${i % 125}`
+    const image = await service.create(undefined, owner)
+    if (i % 2 === 0) service.verify(image.id, answers.get(image.id) ?? '', owner)
     answers.delete(image.id)
   }
   for (let i = 0; i < 5000; i++) await cycle(i)
