@@ -2,7 +2,7 @@
 on labelled samples drawn from the generator itself, CPU only and time-boxed. Run by `npm run bench:solver`
 with Debian's /usr/bin/python3 (python3-torch, python3-pil).
 
-  ctc_solver.py --train T.jsonl --test E.jsonl --minutes 1,3 --threads 2 --seed 1
+  ctc_solver.py --train T.jsonl --test E.jsonl --minutes 1,2 --threads 2 --seed 1
   -> one JSON object per checkpoint on stdout:
      {"minutes", "steps", "samples_seen", "solved", "total", "train_solved", "train_total", "loss", "wall_s"}
 
@@ -130,7 +130,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--train', required=True)
     parser.add_argument('--test', required=True)
-    parser.add_argument('--minutes', default='1,3', help='checkpoints, in CPU minutes of training per thread')
+    parser.add_argument('--minutes', default='1,2', help='checkpoints, in CPU minutes of training per thread')
     parser.add_argument('--threads', type=int, default=2)
     parser.add_argument('--seed', type=int, default=1)
     args = parser.parse_args()
