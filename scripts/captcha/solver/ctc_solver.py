@@ -14,12 +14,12 @@ import copy
 import io
 import json
 import math
+import os
 import sys
 import time
 
-import os
-
 # Without this, OpenMP threads spin while they wait and on a busy machine burn more CPU than they compute.
+# It must be set before torch loads its OpenMP runtime.
 os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
 
 import numpy as np  # noqa: E402
