@@ -40,9 +40,10 @@ export function inThreadCaptchas(): CaptchaGenerator {
   return generator
 }
 
-/** The real core on a fresh database in a temp dir, with answers recorded for the test. */
+/** Any core option; the captcha source defaults to an in-thread generator. */
 export type TestCoreOptions = Partial<Omit<CoreOptions, 'captcha'>> & { captcha?: Partial<CaptchaServiceOptions> }
 
+/** The real core on a fresh database in a temp dir, with answers recorded for the test. */
 export function createTestCore(overrides: TestCoreOptions = {}): TestCore {
   const dir = tempDir()
   const answers = new Map<string, string>()
