@@ -7,10 +7,8 @@ import type { HandlerContext } from '../../src/main/core/handlers/handlers'
 import { CHANNELS } from '../../src/shared/ipc-contract'
 import { silentLogger } from '../../src/main/core/log'
 import { audioClipsDir } from '../../src/main/core/audio'
-import { captchaFontPaths } from '../../src/main/core/resources'
-import { CaptchaGenerator } from '../../src/main/core/captcha/generator'
 import type { CaptchaServiceOptions } from '../../src/main/core/captcha/service'
-import { resolveOptions } from '../../src/main/core/captcha/options'
+import { generatorFor } from './captcha'
 import { FAST_SCRYPT } from './scrypt'
 import { tempDir } from './temp-dir'
 
@@ -33,14 +31,7 @@ export interface TestCore extends Core {
   dispose(): void
 }
 
-let generator: CaptchaGenerator | undefined
-/** The app's preset drawn in this thread: one generator per test process (fonts register once). */
-export function inThreadCaptchas(): CaptchaGenerator {
-  generator ??= new CaptchaGenerator(resolveOptions('normal', { fontFiles: captchaFontPaths(RESOURCES_DIR) }))
-  return generator
-}
-
-/** Any core option; the captcha source defaults to an in-thread generator. */
+/** Any core option; the captcha source defaults to the app's preset drawn in this thread. */
 export type TestCoreOptions = Partial<Omit<CoreOptions, 'captcha'>> & { captcha?: Partial<CaptchaServiceOptions> }
 
 /** The real core on a fresh database in a temp dir, with answers recorded for the test. */
@@ -58,7 +49,7 @@ export function createTestCore(overrides: TestCoreOptions = {}): TestCore {
     scrypt: FAST_SCRYPT,
     info: TEST_INFO,
     ...overrides,
-    captcha: { source: inThreadCaptchas(), ...overrides.captcha, onIssued: (id, answer) => answers.set(id, answer) }
+    captcha: { source: generatorFor('normal'), ...overrides.captcha, onIssued: (id, answer) => answers.set(id, answer) }
   })
   const closeSecond = () => {
     if (second?.isOpen) second.close()

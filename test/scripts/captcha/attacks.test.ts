@@ -12,7 +12,7 @@ import { inkCount } from '../../../scripts/captcha/lib/mask'
 import { close, dilate, erode, open } from '../../../scripts/captcha/lib/morphology'
 import { binaryMask, preprocessGlyphs } from '../../../scripts/captcha/lib/preprocess'
 import { components, cropSegment, segmentGlyphs } from '../../../scripts/captcha/lib/segment'
-import { generatorFor } from '../../unit/captcha/helpers'
+import { generatorFor } from '../../support/captcha'
 
 const SCALE = 2
 

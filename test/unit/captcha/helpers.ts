@@ -1,12 +1,4 @@
-import type { CaptchaKind, CaptchaOptions, CaptchaPreset } from '../../../src/main/core/captcha/options'
-import { CaptchaGenerator } from '../../../src/main/core/captcha/generator'
-import { resolveOptions } from '../../../src/main/core/captcha/options'
-import { fileURLToPath } from 'node:url'
 import { crc32, inflateSync } from 'node:zlib'
-import { captchaFontPaths } from '../../../src/main/core/resources'
-
-export const RESOURCES_DIR = fileURLToPath(new URL('../../../resources', import.meta.url))
-export const FONT_FILES = captchaFontPaths(RESOURCES_DIR)
 
 export interface PngInfo {
   width: number
@@ -43,17 +35,4 @@ export function readPng(bytes: Uint8Array): PngInfo {
   const channels = header.colourType === 2 ? 3 : header.colourType === 6 ? 4 : 0
   if (raw.length !== header.height * (1 + header.width * channels)) throw new Error('scanline data has the wrong length')
   return { ...header, raw }
-}
-
-const generators = new Map<string, CaptchaGenerator>()
-
-/** One generator per configuration for the whole test file: font registration and metrics are per process. */
-export function generatorFor(preset: CaptchaPreset, kind: CaptchaKind = 'text', overrides: Partial<CaptchaOptions> = {}): CaptchaGenerator {
-  const key = `${preset}/${kind}/${JSON.stringify(overrides)}`
-  let generator = generators.get(key)
-  if (generator === undefined) {
-    generator = new CaptchaGenerator(resolveOptions(preset, { ...overrides, fontFiles: FONT_FILES }), kind)
-    generators.set(key, generator)
-  }
-  return generator
 }

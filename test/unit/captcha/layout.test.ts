@@ -6,7 +6,7 @@ import { LENGTH_MAX, LENGTH_MIN, PRESETS } from '../../../src/main/core/captcha/
 import { seededRandom } from '../../../src/main/core/captcha/random'
 import { contrastRatio } from '../../../src/main/core/captcha/colour'
 import type { Theme } from '../../../src/shared/ipc-contract'
-import { generatorFor } from './helpers'
+import { generatorFor } from '../../support/captcha'
 
 const PLANS_PER_CASE = 300
 const CASES: [CaptchaPreset, Theme, CaptchaKind][] = []

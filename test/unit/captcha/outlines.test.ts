@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
 import { cssFont, registerFonts } from '../../../src/main/core/captcha/fonts'
 import { OUTLINE_SIZE, outlineOf } from '../../../src/main/core/captcha/outlines'
-import { FONT_FILES } from './helpers'
+import { FONT_FILES } from '../../support/captcha'
 
 const FAMILIES = registerFonts(FONT_FILES)
 const ARITHMETIC = [...'0123456789', '+', '\u2212', '\u00d7', '=', '?']

@@ -9,7 +9,7 @@ import { contrastRatio, relativeLuminance } from '../../../src/main/core/captcha
 import type { Pixels } from '../../../src/main/core/captcha/render'
 import { renderPlan } from '../../../src/main/core/captcha/render'
 import type { Theme } from '../../../src/shared/ipc-contract'
-import { generatorFor } from './helpers'
+import { generatorFor } from '../../support/captcha'
 
 const IMAGES_PER_CASE = 8
 const BACKGROUND_ONLY = { background: true, glyphs: false, noise: false }

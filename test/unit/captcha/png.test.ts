@@ -6,7 +6,8 @@ import { COMPACT_PNG, DEFAULT_PNG, adler32, encodePng, pngFromScanlines, scanlin
 import { drawPlan, renderPlan } from '../../../src/main/core/captcha/render'
 import { columnShifts } from '../../../src/main/core/captcha/warp'
 import { seededRandom } from '../../../src/main/core/captcha/random'
-import { generatorFor, readPng } from './helpers'
+import { generatorFor } from '../../support/captcha'
+import { readPng } from './helpers'
 
 function randomImage(width: number, height: number, seed: number): Uint8Array {
   const random = seededRandom(seed)

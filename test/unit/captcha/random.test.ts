@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cryptoRandom, seededRandom } from '../../../src/main/core/captcha/random'
 import { randomBetween } from '../../../src/main/core/captcha/random'
-import { generatorFor } from './helpers'
+import { generatorFor } from '../../support/captcha'
 
 describe('random sources', () => {
   it.each([

@@ -5,7 +5,8 @@ import { CaptchaService, type CaptchaServiceOptions } from '../../../src/main/co
 import { CaptchaGenerator } from '../../../src/main/core/captcha/generator'
 import { resolveOptions } from '../../../src/main/core/captcha/options'
 import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
-import { generatorFor, readPng } from './helpers'
+import { generatorFor } from '../../support/captcha'
+import { readPng } from './helpers'
 
 interface Harness {
   service: CaptchaService

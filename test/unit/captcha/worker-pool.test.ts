@@ -14,7 +14,8 @@ import {
 import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
 import { resolveOptions } from '../../../src/main/core/captcha/options'
 import { tsxWorkerFactory } from '../../../scripts/captcha/lib/tsx-worker'
-import { FONT_FILES, readPng } from './helpers'
+import { FONT_FILES } from '../../support/captcha'
+import { readPng } from './helpers'
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url))
 const NORMAL = resolveOptions('normal', { fontFiles: FONT_FILES })
