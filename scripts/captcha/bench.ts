@@ -146,7 +146,7 @@ async function stagesSection(normal: CaptchaGenerator): Promise<void> {
     )
   )
   log()
-  log('Skia drawing, one layer at a time on the same plans (each timing includes its own read-back):')
+  log('The drawing stage, one layer at a time on the same plans (each timing includes its own read-back):')
   log()
   log(
     table(

@@ -4,10 +4,9 @@ import { constants } from 'node:zlib'
 import type { CaptchaGenerator } from '../../../src/main/core/captcha/generator'
 import type { CaptchaPlan } from '../../../src/main/core/captcha/plan'
 import type { PngSettings } from '../../../src/main/core/captcha/png'
-import { COMPACT_PNG, DEFAULT_PNG, pngFromScanlines, scanlines } from '../../../src/main/core/captcha/png'
+import { COMPACT_PNG, DEFAULT_PNG, encodePng } from '../../../src/main/core/captcha/png'
 import type { Layers } from '../../../src/main/core/captcha/render'
-import { drawPlan, renderPlan } from '../../../src/main/core/captcha/render'
-import { columnShifts } from '../../../src/main/core/captcha/warp'
+import { renderPlan } from '../../../src/main/core/captcha/render'
 import { median } from './stats'
 
 /** Median microseconds per captcha for each stage of the app's pipeline, in order. */
@@ -19,36 +18,29 @@ export interface StageTimes {
 
 const LAYERS: [string, Layers][] = [
   ['pixel read-back alone (nothing drawn)', { background: false, glyphs: false, noise: false }],
-  ['background: flat fill + texture blotches', { background: true, glyphs: false, noise: false }],
-  ['glyphs: filled outlines', { background: false, glyphs: true, noise: false }],
-  ['noise: lines, curves, specks', { background: false, glyphs: false, noise: true }]
+  ['background: flat fill + texture blotches (Skia)', { background: true, glyphs: false, noise: false }],
+  ['glyphs: filled outlines (Skia)', { background: false, glyphs: true, noise: false }],
+  ['noise: strokes and specks stamped in JS', { background: false, glyphs: false, noise: true }]
 ]
 
 /** Where one captcha's time goes: the app's own steps, timed one by one on fresh captchas. */
 export async function measureStages(generator: CaptchaGenerator, scale: number, count: number): Promise<StageTimes> {
   const plan: number[] = []
   const draw: number[] = []
-  const rows: number[] = []
-  const deflate: number[] = []
+  const encode: number[] = []
   const layers = LAYERS.map((): number[] => [])
   const plans: CaptchaPlan[] = []
-  let rowBuffer: Buffer | undefined
   for (let i = 0; i < count; i++) {
     const t0 = performance.now()
     const p = generator.plan(generator.challenge())
     const t1 = performance.now()
-    const drawn = drawPlan(p, scale)
+    const drawn = renderPlan(p, scale)
     const t2 = performance.now()
-    const shifts = columnShifts(p.warp, drawn.width, scale, scale)
-    rowBuffer ??= Buffer.allocUnsafe((drawn.width * 3 + 1) * drawn.height)
-    const raw = scanlines(drawn.data, drawn.width, drawn.height, DEFAULT_PNG.filter, shifts, rowBuffer)
+    encodePng(drawn.data, drawn.width, drawn.height)
     const t3 = performance.now()
-    pngFromScanlines(raw, drawn.width, drawn.height)
-    const t4 = performance.now()
     plan.push(t1 - t0)
     draw.push(t2 - t1)
-    rows.push(t3 - t2)
-    deflate.push(t4 - t3)
+    encode.push(t3 - t2)
     plans.push(p)
     // As in the app, each captcha in its own event-loop turn: Node frees native buffers between turns.
     await nextTurn()
@@ -57,7 +49,7 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
   for (const p of plans) {
     for (const [j, [, only]] of LAYERS.entries()) {
       const start = performance.now()
-      drawPlan(p, scale, only)
+      renderPlan(p, scale, only)
       layers[j]!.push(performance.now() - start)
     }
     await nextTurn()
@@ -65,9 +57,8 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
   return {
     stages: [
       ['challenge + layout plan (JS)', median(plan) * 1000],
-      ['Skia drawing + pixel read-back', median(draw) * 1000],
-      ['warp + RGBA → RGB rows, one pass (JS)', median(rows) * 1000],
-      ['PNG: stored deflate blocks + chunks', median(deflate) * 1000]
+      ['drawing: Skia layers, read-back, noise stamped (JS)', median(draw) * 1000],
+      ['PNG: RGB rows + Adler-32 in one pass, stored blocks, chunks', median(encode) * 1000]
     ],
     layers: LAYERS.map(([name], j) => [name, median(layers[j]!) * 1000])
   }
@@ -80,7 +71,7 @@ export interface EncoderResult {
 }
 
 const CANDIDATES: [string, PngSettings][] = [
-  ['ours: stored (level 0), no filter, a fresh row buffer per image', DEFAULT_PNG],
+  ['ours: stored (level 0), written straight from the pixels (default)', DEFAULT_PNG],
   ['ours: level 1, Sub filter, RLE (COMPACT_PNG)', COMPACT_PNG],
   ['ours: level 1, Up filter, RLE', { ...COMPACT_PNG, filter: 'up' }],
   ['ours: level 1, no filter, default strategy', { level: 1, filter: 'none', strategy: constants.Z_DEFAULT_STRATEGY }],
@@ -92,8 +83,8 @@ const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0)
 
 /**
  * The same final pixels through Skia's PNG encoder (no settings exposed; it does its own read-back) and
- * through ours with several zlib settings: mean time per image, garbage collection included (row filter + deflate, on the calling thread,
- * so thread hand-offs do not blur the comparison) and file size.
+ * through ours, stored or with several zlib settings: mean time per image with garbage collection
+ * included, on the calling thread so thread hand-offs do not blur the comparison, and file size.
  */
 export function compareEncoders(generator: CaptchaGenerator, scale: number, count: number): EncoderResult[] {
   const width = Math.round(generator.options.width * scale)
@@ -114,17 +105,14 @@ export function compareEncoders(generator: CaptchaGenerator, scale: number, coun
     skiaBytes.push(png.length)
   }
   results.push({ name: "Skia canvas.encodeSync('png')", microseconds: mean(skiaTimes) * 1000, bytes: median(skiaBytes) })
-  const candidates: [string, PngSettings, Buffer | undefined][] = [
-    // What the generator does: one row buffer for every image, so no 32–290 KB of external memory per captcha.
-    ['ours: stored (level 0), no filter, one reused row buffer (default)', DEFAULT_PNG, Buffer.allocUnsafeSlow((width * 3 + 1) * height)],
-    ...CANDIDATES.map(([name, settings]): [string, PngSettings, undefined] => [name, settings, undefined])
-  ]
-  for (const [name, settings, rows] of candidates) {
+  // The compressed settings reuse one scanline buffer, as the generator does for them.
+  const rows = Buffer.allocUnsafeSlow((width * 3 + 1) * height)
+  for (const [name, settings] of CANDIDATES) {
     const times: number[] = []
     const bytes: number[] = []
     for (const pixels of images) {
       const start = performance.now()
-      const png = pngFromScanlines(scanlines(pixels, width, height, settings.filter, null, rows), width, height, settings)
+      const png = encodePng(pixels, width, height, settings, rows)
       times.push(performance.now() - start)
       bytes.push(png.length)
     }

@@ -8,12 +8,12 @@ import type { CaptchaKind, CaptchaOptions } from './options'
 import type { CaptchaPlan } from './plan'
 import { planCaptcha } from './plan'
 import type { PngSettings } from './png'
-import { DEFAULT_PNG, pngFromScanlines, scanlines } from './png'
+import { DEFAULT_PNG, encodePng, isStored } from './png'
 import type { RandomSource } from './random'
 import { cryptoRandom } from './random'
-import { drawPlan } from './render'
+import type { Pixels } from './render'
+import { renderPlan } from './render'
 import { drawTurns } from './turns'
-import { columnShifts } from './warp'
 
 export interface GeneratedCaptcha {
   /** What the user must type, upper case. */
@@ -62,17 +62,6 @@ export class CaptchaGenerator {
     })
   }
 
-  /**
-   * One scanline buffer for every image this generator encodes (each is encoded before the next is
-   * drawn). A fresh 32–290 KB buffer per image counts towards V8's external memory and brought its full
-   * collections forward: 84 instead of 50 per 14 000 captchas (`--trace-gc`).
-   */
-  #rowsFor(pixels: { width: number; height: number }): Buffer {
-    const size = (pixels.width * 3 + 1) * pixels.height
-    if (this.#rows === undefined || this.#rows.length < size) this.#rows = Buffer.allocUnsafe(size)
-    return this.#rows
-  }
-
   /** `random` is the cryptographic source but for the dataset CLI and tests, which pass a seeded one. */
   async generate(request: CaptchaRequest = {}, random: RandomSource = cryptoRandom): Promise<GeneratedCaptcha> {
     const scale = clampScale(request.scale)
@@ -82,11 +71,20 @@ export class CaptchaGenerator {
     return drawTurns.run(() => {
       const challenge = this.challenge(random)
       const plan = this.plan(challenge, theme, random)
-      const pixels = drawPlan(plan, scale)
-      const shifts = columnShifts(plan.warp, pixels.width, pixels.width / plan.width, pixels.height / plan.height)
-      const raw = scanlines(pixels.data, pixels.width, pixels.height, this.#png.filter, shifts, this.#rowsFor(pixels))
-      const png = pngFromScanlines(raw, pixels.width, pixels.height, this.#png)
+      const png = this.#encode(renderPlan(plan, scale))
       return { answer: challenge.answer, png, width: this.options.width, height: this.options.height, scale }
     })
+  }
+
+  /**
+   * The default stored PNG is written straight from the pixels. A compressed one (tools) goes through a
+   * buffer of scanlines, reused for every image since each is encoded before the next is drawn: a fresh
+   * 32–290 KB buffer per image counts towards V8's external memory and brought its collections forward.
+   */
+  #encode({ data, width, height }: Pixels): Uint8Array {
+    if (isStored(this.#png)) return encodePng(data, width, height, this.#png)
+    const size = (width * 3 + 1) * height
+    if (this.#rows === undefined || this.#rows.length < size) this.#rows = Buffer.allocUnsafe(size)
+    return encodePng(data, width, height, this.#png, this.#rows)
   }
 }

@@ -40,7 +40,7 @@ export interface CaptchaOptions {
   /** Largest horizontal overlap of two neighbours, as a fraction of the narrower one's width. */
   maxOverlap: number
   noise: NoiseOptions
-  /** Amplitude of a vertical sine warp applied to the text layer; 0 turns it off. */
+  /** Amplitude of the vertical sine wave the glyphs ride and the noise follows (warp.ts); 0 turns it off. */
   warp: number
   /** Blotches in background-range colours over the background's gradient. */
   texture: number

@@ -6,6 +6,7 @@ import type { CaptchaOptions } from './options'
 import { PALETTES } from './palette'
 import type { RandomSource } from './random'
 import { randomBetween, randomPick } from './random'
+import { warpReach } from './warp'
 
 /** Axis-aligned rectangle in CSS px. */
 export interface Box {
@@ -29,7 +30,7 @@ export interface GlyphPlan {
   /** Where fillText's origin sits relative to the centre before rotation. */
   originX: number
   originY: number
-  /** Everything this glyph can cover: its rotated ink box, widened vertically by the warp amplitude. */
+  /** Everything this glyph can cover: its rotated ink box, widened vertically by how far the warp can move it. */
   box: Box
 }
 
@@ -43,7 +44,10 @@ export interface TextureSpot {
 }
 
 export interface StrokePlan {
-  /** x0,y0 then either x1,y1 (line) or c1x,c1y,c2x,c2y,x1,y1 (cubic curve). */
+  /**
+   * x0,y0 then either x1,y1 (line) or c1x,c1y,c2x,c2y,x1,y1 (cubic curve), with the x coordinates in
+   * increasing order, so a stroke never turns back left (the noise is stamped column by column).
+   */
   points: number[]
   width: number
   colour: Rgb
@@ -132,7 +136,7 @@ function resize(input: PlanInput, g: Sized, factor: number): Sized {
 }
 
 /** Chooses sizes, rotations and positions so every glyph stays inside the margins and overlap stays bounded. */
-function layoutGlyphs(input: PlanInput, warpAmplitude: number): Omit<GlyphPlan, 'colour'>[] {
+function layoutGlyphs(input: PlanInput, warp: WarpPlan): Omit<GlyphPlan, 'colour'>[] {
   const { options, random } = input
   const { width, height, margin } = options
   const maxRotation = options.rotation * DEGREE
@@ -147,8 +151,10 @@ function layoutGlyphs(input: PlanInput, warpAmplitude: number): Omit<GlyphPlan, 
   )
 
   // Vertical fit: a glyph taller than the band left by margins and warp shrinks rather than being cut.
-  const maxHalfHeight = (height - 2 * margin - 2 * warpAmplitude) / 2
-  glyphs = glyphs.map((g) => (g.halfHeight > maxHalfHeight ? resize(input, g, (maxHalfHeight / g.halfHeight) * 0.999) : g))
+  // Its reach only shrinks with it, so one step fits.
+  const reach = (g: Sized): number => warpReach(warp, g.halfWidth)
+  const band = (height - 2 * margin) / 2
+  glyphs = glyphs.map((g) => (g.halfHeight + reach(g) > band ? resize(input, g, ((band - reach(g)) / g.halfHeight) * 0.999) : g))
 
   // Overlaps are drawn first, as fractions, so shrinking the row to fit keeps them within bounds.
   const overlapFractions = glyphs.slice(1).map(() => randomBetween(random, 0, options.maxOverlap))
@@ -176,8 +182,9 @@ function layoutGlyphs(input: PlanInput, warpAmplitude: number): Omit<GlyphPlan, 
     }
     const cx = x + g.halfWidth
     x += 2 * g.halfWidth
-    const lowest = margin + warpAmplitude + g.halfHeight
-    const highest = height - margin - warpAmplitude - g.halfHeight
+    const sway = reach(g)
+    const lowest = margin + sway + g.halfHeight
+    const highest = height - margin - sway - g.halfHeight
     const wanted = height / 2 + randomBetween(random, -options.offset, options.offset)
     const cy = Math.min(highest, Math.max(lowest, wanted))
     return {
@@ -192,8 +199,8 @@ function layoutGlyphs(input: PlanInput, warpAmplitude: number): Omit<GlyphPlan, 
       box: {
         left: cx - g.halfWidth,
         right: cx + g.halfWidth,
-        top: cy - g.halfHeight - warpAmplitude,
-        bottom: cy + g.halfHeight + warpAmplitude
+        top: cy - g.halfHeight - sway,
+        bottom: cy + g.halfHeight + sway
       }
     }
   })
@@ -225,7 +232,7 @@ export function planCaptcha(input: PlanInput): CaptchaPlan {
         }
       : { amplitude: 0, wavelength: width, phase: 0 }
 
-  const glyphs = layoutGlyphs(input, warp.amplitude).map((g) => ({ ...g, colour: ink() }))
+  const glyphs = layoutGlyphs(input, warp).map((g) => ({ ...g, colour: ink() }))
 
   const strokeWidth = (): number => randomBetween(random, options.noise.strokeWidth[0], options.noise.strokeWidth[1])
   const y = (): number => randomBetween(random, margin, height - margin)

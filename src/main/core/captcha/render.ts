@@ -1,10 +1,11 @@
 import type { Canvas, SKRSContext2D } from '@napi-rs/canvas'
 import { createCanvas } from '@napi-rs/canvas'
 import { toCss } from './colour'
-import type { Rgb } from './colour'
+import { stampNoise } from './noise'
 import { OUTLINE_SIZE, outlineOf } from './outlines'
-import type { CaptchaPlan, GlyphPlan } from './plan'
-import { warpRows } from './warp'
+import { wordsOf } from './png'
+import type { CaptchaPlan } from './plan'
+import { warpOffset, warpSlope } from './warp'
 
 export interface Layers {
   background: boolean
@@ -49,16 +50,28 @@ export function pixelSize(plan: Pick<CaptchaPlan, 'width' | 'height'>, scale: nu
   return { width: Math.max(1, Math.round(plan.width * scale)), height: Math.max(1, Math.round(plan.height * scale)) }
 }
 
-/** Glyphs are filled outlines (see outlines.ts): one path per (font, char), placed by the transform. */
-function drawGlyphs(ctx: SKRSContext2D, glyphs: readonly GlyphPlan[], scaleX: number, scaleY: number): void {
-  for (const g of glyphs) {
+/**
+ * Glyphs are filled outlines (see outlines.ts): one path per (font, char), placed by the transform, which
+ * also carries the warp at the glyph's centre: y moves by the offset there and tilts by the slope.
+ */
+function drawGlyphs(ctx: SKRSContext2D, plan: CaptchaPlan, scaleX: number, scaleY: number): void {
+  for (const g of plan.glyphs) {
     const k = g.size / OUTLINE_SIZE
     const cos = Math.cos(g.rotation)
     const sin = Math.sin(g.rotation)
-    // Device = scale · translate(centre) · rotate · translate(origin) · scale(k), in one matrix.
+    // CSS = translate(centre) · rotate · translate(origin) · scale(k); then y += offset + slope·(x − cx).
     const ex = g.cx + cos * g.originX - sin * g.originY
     const ey = g.cy + sin * g.originX + cos * g.originY
-    ctx.setTransform(scaleX * cos * k, scaleY * sin * k, -scaleX * sin * k, scaleY * cos * k, scaleX * ex, scaleY * ey)
+    const slope = plan.warp.amplitude === 0 ? 0 : warpSlope(plan.warp, g.cx)
+    const lift = plan.warp.amplitude === 0 ? 0 : warpOffset(plan.warp, g.cx) - slope * g.cx
+    ctx.setTransform(
+      scaleX * cos * k,
+      scaleY * (sin + slope * cos) * k,
+      -scaleX * sin * k,
+      scaleY * (cos - slope * sin) * k,
+      scaleX * ex,
+      scaleY * (ey + slope * ex + lift)
+    )
     ctx.fillStyle = toCss(g.colour)
     ctx.fill(outlineOf(g.char, g.family).path)
   }
@@ -72,57 +85,31 @@ function drawBackground(ctx: SKRSContext2D, plan: CaptchaPlan): void {
   for (const t of plan.texture) {
     ctx.fillStyle = toCss(t.colour)
     ctx.beginPath()
-    ctx.ellipse(t.x, t.y, t.rx, t.ry, t.rotation, 0, 2 * Math.PI)
+    ctx.ellipse(t.x, t.y + warpOffset(plan.warp, t.x), t.rx, t.ry, t.rotation, 0, 2 * Math.PI)
     ctx.fill()
   }
 }
 
-function drawNoise(ctx: SKRSContext2D, plan: CaptchaPlan): void {
-  ctx.lineCap = 'round'
-  for (const s of plan.strokes) {
-    const p = s.points
-    ctx.strokeStyle = toCss(s.colour)
-    ctx.lineWidth = s.width
-    ctx.beginPath()
-    ctx.moveTo(p[0]!, p[1]!)
-    if (p.length === 4) ctx.lineTo(p[2]!, p[3]!)
-    else ctx.bezierCurveTo(p[2]!, p[3]!, p[4]!, p[5]!, p[6]!, p[7]!)
-    ctx.stroke()
-  }
-  // Square specks, one fill per colour: at 1–3 px they look like dots, and rectangles in one path skip the
-  // curve rasterising that made 30 tiny circles cost as much as all the text.
-  const colours = new Set<Rgb>()
-  for (const d of plan.dots) colours.add(d.colour)
-  for (const colour of colours) {
-    ctx.fillStyle = toCss(colour)
-    ctx.beginPath()
-    for (const d of plan.dots) if (d.colour === colour) ctx.rect(d.x - d.r, d.y - d.r, 2 * d.r, 2 * d.r)
-    ctx.fill()
-  }
-}
-
-/** Draws the plan onto `ctx`, whose pixel size must be the plan's size times `scaleX`/`scaleY`. */
+/** Draws the background and glyphs onto `ctx`, whose pixel size is the plan's times `scaleX`/`scaleY`. */
 export function paintPlan(ctx: SKRSContext2D, plan: CaptchaPlan, scaleX: number, scaleY: number, layers: Layers = ALL_LAYERS): void {
   ctx.setTransform(scaleX, 0, 0, scaleY, 0, 0)
   // The background covers every pixel; without it (tests drawing single layers) start from transparent.
   if (!layers.background) ctx.clearRect(0, 0, plan.width, plan.height)
   if (layers.background) drawBackground(ctx, plan)
-  if (layers.glyphs) drawGlyphs(ctx, plan.glyphs, scaleX, scaleY)
-  if (layers.noise) drawNoise(ctx, plan)
+  if (layers.glyphs) drawGlyphs(ctx, plan, scaleX, scaleY)
 }
 
-/** Draws the plan at `scale` and returns the pixels before the warp. */
-export function drawPlan(plan: CaptchaPlan, scale: number, layers: Layers = ALL_LAYERS): Pixels {
+/** Draws the plan at `scale`: Skia draws the background and glyphs, then the noise is stamped on. */
+export function renderPlan(plan: CaptchaPlan, scale: number, layers: Layers = ALL_LAYERS): Pixels {
   const { width, height } = pixelSize(plan, scale)
   const { canvas, ctx } = surfaceFor(width, height)
-  paintPlan(ctx, plan, width / plan.width, height / plan.height, layers)
+  const scaleX = width / plan.width
+  const scaleY = height / plan.height
+  paintPlan(ctx, plan, scaleX, scaleY, layers)
   // canvas.data() copies the raw premultiplied pixels; getImageData's unpremultiply pass was ~10× slower.
-  return { data: canvas.data(), width, height }
-}
-
-/** Draws the plan at `scale`, warps it and returns the final pixels. Text and noise bend alike. */
-export function renderPlan(plan: CaptchaPlan, scale: number, layers: Layers = ALL_LAYERS): Pixels {
-  const drawn = drawPlan(plan, scale, layers)
-  const data = warpRows(drawn.data, drawn.width, drawn.height, plan.warp, drawn.width / plan.width, drawn.height / plan.height)
-  return { data, width: drawn.width, height: drawn.height }
+  const read = canvas.data()
+  // The noise is stamped through a word view, which needs 4-byte alignment: napi-rs gives it, else a copy.
+  const data = read.byteOffset % 4 === 0 ? read : Uint8Array.from(read)
+  if (layers.noise) stampNoise({ words: wordsOf(data), width, height }, plan, scaleX, scaleY)
+  return { data, width, height }
 }

@@ -1,65 +1,27 @@
 import type { WarpPlan } from './plan'
 
 /**
- * Per pixel column: the upper source row's offset from the destination row, and the lower source row's
- * weight in 1/256ths. Integer weights keep the inner loops free of float-to-byte conversions.
+ * The warp is a vertical sine wave that the whole image follows, applied to geometry before drawing:
+ * the noise's centrelines and specks move point by point, and each glyph rides the wave on its tangent
+ * (moved by the offset at its centre, tilted by the slope there), which Skia draws as part of the
+ * glyph's transform for free. Warping the drawn pixels instead, two rows blended per pixel, had cost a
+ * sixth of the captcha's time.
  */
-export interface ColumnShifts {
-  rowOffset: Int32Array
-  weight: Int32Array
-  /** Extremes of rowOffset, so callers can tell which rows never reach past an edge. */
-  minOffset: number
-  maxOffset: number
+
+/** How far the warp moves content at CSS x, downwards, in CSS px. */
+export function warpOffset(warp: WarpPlan, x: number): number {
+  return warp.amplitude * Math.sin((2 * Math.PI * x) / warp.wavelength + warp.phase)
 }
 
-/** The vertical sine displacement of each device-pixel column; null when the plan has no warp. */
-export function columnShifts(warp: WarpPlan, width: number, scaleX: number, scaleY: number): ColumnShifts | null {
-  if (warp.amplitude === 0) return null
-  const rowOffset = new Int32Array(width)
-  const weight = new Int32Array(width)
-  let minOffset = 0
-  let maxOffset = 0
-  for (let x = 0; x < width; x++) {
-    const cssX = (x + 0.5) / scaleX
-    const source = -warp.amplitude * scaleY * Math.sin((2 * Math.PI * cssX) / warp.wavelength + warp.phase)
-    const whole = Math.floor(source)
-    rowOffset[x] = whole
-    weight[x] = Math.round((source - whole) * 256)
-    minOffset = Math.min(minOffset, whole)
-    maxOffset = Math.max(maxOffset, whole)
-  }
-  return { rowOffset, weight, minOffset, maxOffset }
+/** The wave's slope at CSS x: how much a glyph centred there is tilted (dy per dx). */
+export function warpSlope(warp: WarpPlan, x: number): number {
+  return ((warp.amplitude * 2 * Math.PI) / warp.wavelength) * Math.cos((2 * Math.PI * x) / warp.wavelength + warp.phase)
 }
 
 /**
- * Shifts every pixel column vertically, interpolating between the two nearest source rows. Done on the
- * read-back pixels because Skia has no non-affine transform, and a strip-by-strip drawImage warp cost
- * several times more. Rows beyond the edge repeat the edge row, which is background: the layout keeps
- * glyphs `amplitude` px away from the edges. The PNG encoder applies the same shifts while filtering rows
- * (see scanlines), so the app makes one pass; this standalone form serves tests and tools.
+ * The furthest a glyph box of half-width `halfWidth` can move vertically anywhere on the wave: offset
+ * plus tilt, |A·sin θ| + |A·k·cos θ|·halfWidth, is at most A·√(1 + (k·halfWidth)²) with k = 2π/wavelength.
  */
-export function warpRows(src: Uint8Array, width: number, height: number, warp: WarpPlan, scaleX: number, scaleY: number): Uint8Array {
-  const shifts = columnShifts(warp, width, scaleX, scaleY)
-  if (shifts === null) return src
-  const out = new Uint8Array(src.length)
-  const rowBytes = width * 4
-  const lastRow = height - 1
-  let i = 0
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++, i += 4) {
-      let y0 = y + shifts.rowOffset[x]!
-      let y1 = y0 + 1
-      y0 = y0 < 0 ? 0 : y0 > lastRow ? lastRow : y0
-      y1 = y1 < 0 ? 0 : y1 > lastRow ? lastRow : y1
-      const a = y0 * rowBytes + x * 4
-      const b = y1 * rowBytes + x * 4
-      const wb = shifts.weight[x]!
-      const wa = 256 - wb
-      out[i] = (src[a]! * wa + src[b]! * wb + 128) >> 8
-      out[i + 1] = (src[a + 1]! * wa + src[b + 1]! * wb + 128) >> 8
-      out[i + 2] = (src[a + 2]! * wa + src[b + 2]! * wb + 128) >> 8
-      out[i + 3] = (src[a + 3]! * wa + src[b + 3]! * wb + 128) >> 8
-    }
-  }
-  return out
+export function warpReach(warp: WarpPlan, halfWidth: number): number {
+  return warp.amplitude * Math.hypot(1, (2 * Math.PI * halfWidth) / warp.wavelength)
 }

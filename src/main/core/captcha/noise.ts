@@ -1,0 +1,122 @@
+import type { Rgb } from './colour'
+import type { CaptchaPlan, DotPlan, StrokePlan, WarpPlan } from './plan'
+import { warpOffset } from './warp'
+
+/**
+ * The noise layer is stamped into the read-back pixels instead of drawn by Skia: Skia's stroker took
+ * ~20 µs per 2 px Bézier stroke and the specks ~40 calls into the canvas, together more than a third of
+ * the captcha's time. Every stroke of a plan runs left to right (its control points are ordered in x), so
+ * each pixel column meets it in one vertical span, whose coverage of each pixel is one subtraction.
+ */
+export interface Pixels32 {
+  /** Premultiplied RGBA pixels as little-endian words (R in the low byte), row by row. */
+  words: Uint32Array
+  width: number
+  height: number
+}
+
+/** Coverage is blended in 128ths: two 8-bit channels 16 bits apart times 128 still fit in an int32. */
+const FULL = 128
+
+/** Source-over of an opaque ink with coverage `weight`/128, red+blue and green+alpha one multiply each. */
+function blend(words: Uint32Array, i: number, inkRb: number, inkGa: number, weight: number): void {
+  const p = words[i]!
+  const keep = FULL - weight
+  const rb = (((p & 0xff00ff) * keep + inkRb * weight + 0x400040) >> 7) & 0xff00ff
+  const ga = ((((p >>> 8) & 0xff00ff) * keep + inkGa * weight + 0x400040) >> 7) & 0xff00ff
+  words[i] = (rb | (ga << 8)) >>> 0
+}
+
+interface Ink {
+  rb: number
+  ga: number
+}
+
+function inkOf({ r, g, b }: Rgb): Ink {
+  return { rb: r | (b << 16), ga: g | (255 << 16) }
+}
+
+/** Paints the vertical span [top, bottom) of pixel column `x`, `across` (0–1) of whose width is covered. */
+function paintSpan(image: Pixels32, x: number, top: number, bottom: number, across: number, ink: Ink): void {
+  const { words, width } = image
+  const last = Math.min(image.height, Math.ceil(bottom))
+  // Ternaries, not Math.min/max/round: this loop runs ~2 000 times a captcha, and they cost twice as much.
+  for (let y = Math.max(0, Math.floor(top)); y < last; y++) {
+    const covered = (y + 1 < bottom ? y + 1 : bottom) - (y > top ? y : top)
+    const weight = (covered * across * FULL + 0.5) | 0
+    if (weight > 0) blend(words, y * width + x, ink.rb, ink.ga, weight)
+  }
+}
+
+/** Segments a centreline is cut into: the curve and the wave stray about a tenth of a pixel from each chord. */
+const SEGMENTS = 32
+
+/** The warped centreline in device pixels, as x,y pairs with x never decreasing. */
+function centreline(points: readonly number[], warp: WarpPlan, scaleX: number, scaleY: number): Float64Array {
+  // A line is the cubic whose control points sit at its thirds: one code path, and the warp bends it too.
+  const [x0, y0, x1, y1, x2, y2, x3, y3] = (
+    points.length === 4 ? [points[0], points[1], ...third(points, 1), ...third(points, 2), points[2], points[3]] : points
+  ) as [number, number, number, number, number, number, number, number]
+  const line = new Float64Array(2 * (SEGMENTS + 1))
+  for (let s = 0; s <= SEGMENTS; s++) {
+    const t = s / SEGMENTS
+    const u = 1 - t
+    const a = u * u * u
+    const b = 3 * u * u * t
+    const c = 3 * u * t * t
+    const d = t * t * t
+    const x = a * x0 + b * x1 + c * x2 + d * x3
+    line[2 * s] = x * scaleX
+    line[2 * s + 1] = (a * y0 + b * y1 + c * y2 + d * y3 + warpOffset(warp, x)) * scaleY
+  }
+  return line
+}
+
+function third(line: readonly number[], k: 1 | 2): [number, number] {
+  return [line[0]! + ((line[2]! - line[0]!) * k) / 3, line[1]! + ((line[3]! - line[1]!) * k) / 3]
+}
+
+/**
+ * A stroke of the plan's width with flat ends: in each pixel column, the band of half-height
+ * (width/2)·√(1+slope²) around the centreline at the column's middle, i.e. its area column by column.
+ */
+export function stampStroke(image: Pixels32, stroke: StrokePlan, warp: WarpPlan, scaleX: number, scaleY: number): void {
+  const line = centreline(stroke.points, warp, scaleX, scaleY)
+  const ink = inkOf(stroke.colour)
+  const halfWidth = (stroke.width * Math.sqrt(scaleX * scaleY)) / 2
+  const start = line[0]!
+  const end = line[line.length - 2]!
+  let segment = 0
+  const stop = Math.min(image.width, Math.ceil(end))
+  for (let x = Math.max(0, Math.floor(start)); x < stop; x++) {
+    const middle = Math.min(Math.max(x + 0.5, start), end)
+    while (segment + 4 < line.length && line[segment + 2]! < middle) segment += 2
+    const ax = line[segment]!
+    const ay = line[segment + 1]!
+    const bx = line[segment + 2]!
+    const slope = bx > ax ? (line[segment + 3]! - ay) / (bx - ax) : 0
+    const y = ay + slope * (middle - ax)
+    const half = halfWidth * Math.sqrt(1 + slope * slope)
+    paintSpan(image, x, y - half, y + half, Math.min(x + 1, end) - Math.max(x, start), ink)
+  }
+}
+
+/** A square speck, moved by the warp: each pixel covered by the fraction of its area inside the square. */
+export function stampDot(image: Pixels32, dot: DotPlan, warp: WarpPlan, scaleX: number, scaleY: number): void {
+  const ink = inkOf(dot.colour)
+  const y = dot.y + warpOffset(warp, dot.x)
+  const left = (dot.x - dot.r) * scaleX
+  const right = (dot.x + dot.r) * scaleX
+  const top = (y - dot.r) * scaleY
+  const bottom = (y + dot.r) * scaleY
+  const stop = Math.min(image.width, Math.ceil(right))
+  for (let x = Math.max(0, Math.floor(left)); x < stop; x++) {
+    paintSpan(image, x, top, bottom, Math.min(x + 1, right) - Math.max(x, left), ink)
+  }
+}
+
+/** The plan's strokes, then its specks over them. */
+export function stampNoise(image: Pixels32, plan: Pick<CaptchaPlan, 'strokes' | 'dots' | 'warp'>, scaleX: number, scaleY: number): void {
+  for (const stroke of plan.strokes) stampStroke(image, stroke, plan.warp, scaleX, scaleY)
+  for (const dot of plan.dots) stampDot(image, dot, plan.warp, scaleX, scaleY)
+}
