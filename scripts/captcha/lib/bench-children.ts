@@ -7,16 +7,22 @@ function nodeArgs(script: string, args: readonly string[]): string[] {
   return [...process.execArgv, join(__dirname, '..', 'bench', `${script}.ts`), ...args]
 }
 
+/** A command line confined to one CPU with `taskset -c N` (util-linux), or left as it is without a CPU. */
+export function pinned(cpu: number | undefined, command: readonly string[]): string[] {
+  return cpu === undefined ? [...command] : ['taskset', '-c', String(cpu), ...command]
+}
+
 /**
  * Runs a child script (scripts/captcha/bench/<script>.ts) in a fresh Node process and parses what it prints.
  * Each one-core round (and the memory test) gets its own process because a process's speed here depends on its memory layout: in some processes the
  * allocator keeps returning and re-faulting a transparent huge page, which `perf` shows as 2 MB page
  * clears adding ~0.15 ms to every captcha and RSS jumps of 2 MB. The median over processes is what a user
- * would typically see.
+ * would typically see. With `cpu`, it runs confined to that CPU (see ResidentChild).
  */
-export function inChild<T>(script: string, args: readonly string[] = []): Promise<T> {
+export function inChild<T>(script: string, args: readonly string[] = [], cpu?: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, nodeArgs(script, args), { stdio: ['ignore', 'pipe', 'inherit'] })
+    const [command, ...rest] = pinned(cpu, [process.execPath, ...nodeArgs(script, args)])
+    const child = spawn(command!, rest, { stdio: ['ignore', 'pipe', 'inherit'] })
     const out: Buffer[] = []
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
     child.on('error', reject)
@@ -39,8 +45,7 @@ export class ResidentChild<T> {
   readonly #lines: AsyncIterator<string>
 
   constructor(script: string, args: readonly string[], cpu?: number) {
-    const node = [process.execPath, ...nodeArgs(script, args)]
-    const [command, ...rest] = cpu === undefined ? node : ['taskset', '-c', String(cpu), ...node]
+    const [command, ...rest] = pinned(cpu, [process.execPath, ...nodeArgs(script, args)])
     this.#child = spawn(command!, rest, { stdio: ['pipe', 'pipe', 'inherit'] })
     this.#lines = createInterface({ input: this.#child.stdout })[Symbol.asyncIterator]()
   }

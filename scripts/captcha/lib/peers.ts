@@ -1,14 +1,24 @@
 import { spawnSync } from 'node:child_process'
 import { svgCaptchaPng } from '../peers/svg-captcha'
+import { pinned } from './bench-children'
 import { PYTHON, seedFont, seedScript } from './datasets'
 
-/** One timed run of the seed's Python + Pillow method; the timing is taken inside Python, so startup is excluded. */
-export function seedPeerRun(count: number, seed: number): number {
-  const result = spawnSync(
+/** One timed run of the seed's Python + Pillow method, on `cpu` if given; timed inside Python, so startup is excluded. */
+export function seedPeerRun(count: number, seed: number, cpu?: number): number {
+  const [command, ...args] = pinned(cpu, [
     PYTHON,
-    [seedScript(), 'bench', '--count', String(count), '--runs', '1', '--seed', String(seed), '--font', seedFont()],
-    { encoding: 'utf8' }
-  )
+    seedScript(),
+    'bench',
+    '--count',
+    String(count),
+    '--runs',
+    '1',
+    '--seed',
+    String(seed),
+    '--font',
+    seedFont()
+  ])
+  const result = spawnSync(command!, args, { encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`seed peer failed: ${result.stderr}`)
   const parsed = JSON.parse(result.stdout) as { ms_per_captcha: number[] }
   return parsed.ms_per_captcha[0]!
