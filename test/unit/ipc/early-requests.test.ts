@@ -34,7 +34,10 @@ describe('the reads the preload sends as the document starts', () => {
   it('hands over a captcha with the time it has left, not the time it had when main answered', async () => {
     vi.useFakeTimers()
     try {
-      const invoke = sendEarly(vi.fn<Invoke>(async () => image(60_000) as never), [[CHANNELS.captchaNew, undefined]])
+      const invoke = sendEarly(
+        vi.fn<Invoke>(async () => image(60_000) as never),
+        [[CHANNELS.captchaNew, undefined]]
+      )
       await vi.advanceTimersByTimeAsync(5_000)
       expect(await invoke(CHANNELS.captchaNew, undefined)).toMatchObject({ ok: true, expiresInMs: 55_000 })
     } finally {
@@ -46,10 +49,13 @@ describe('the reads the preload sends as the document starts', () => {
     const unhandled = vi.fn()
     process.on('unhandledRejection', unhandled)
     try {
-      const failing = sendEarly(async () => Promise.reject(new Error('gone')), [
-        [CHANNELS.session, undefined],
-        [CHANNELS.appInfo, undefined]
-      ])
+      const failing = sendEarly(
+        async () => Promise.reject(new Error('gone')),
+        [
+          [CHANNELS.session, undefined],
+          [CHANNELS.appInfo, undefined]
+        ]
+      )
       await expect(failing(CHANNELS.session, undefined)).rejects.toThrow('gone')
       await new Promise((resolve) => setTimeout(resolve, 10))
       expect(unhandled).not.toHaveBeenCalled()

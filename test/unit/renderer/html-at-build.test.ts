@@ -57,7 +57,8 @@ describe('runEntryOnArrival', () => {
 })
 
 describe('inlining the stylesheet', () => {
-  const html = '<head><script type="module" src="./assets/a.js"></script><link rel="stylesheet" crossorigin href="./assets/index-b.css"></head>'
+  const html =
+    '<head><script type="module" src="./assets/a.js"></script><link rel="stylesheet" crossorigin href="./assets/index-b.css"></head>'
 
   it('finds the one stylesheet Vite linked, and fails the build on none or two', () => {
     expect(linkedStylesheet(html)).toBe('assets/index-b.css')

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, resolveInside, serveRendererFile } from '../../../src/main/core/app-origin/renderer-files'
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  resolveInside,
+  serveRendererFile
+} from '../../../src/main/core/app-origin/renderer-files'
 import { isTrustedSenderUrl } from '../../../src/main/core/app-origin/trusted-sender'
 import { tempDir } from '../../support/temp-dir'
 
