@@ -1,6 +1,8 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
-import { bakeTexts, runEntryOnArrival } from './src/renderer/src/html-at-build'
+import type { IndexHtmlTransformContext } from 'vite'
+import { contentSecurityPolicy, inlineStyleHashes } from './src/main/core/app-origin/renderer-files'
+import { bakeTexts, inlineStylesheet, linkedStylesheet, runEntryOnArrival, setPolicy } from './src/renderer/src/html-at-build'
 import { MESSAGES } from './src/renderer/src/i18n'
 
 // Test hooks (learning the captcha answer in end-to-end tests) are compiled in only by
@@ -16,6 +18,19 @@ const devTrust = (command: string): Record<string, string> => ({
 })
 
 const shared = resolve(__dirname, 'src/shared')
+
+/**
+ * The built stylesheet moves into index.html (html-at-build.ts says why) and leaves the output; the meta
+ * policy gets its hash, the one app:// computes for its header from the same file (renderer-files.ts).
+ */
+function inlineCss(html: string, { bundle }: IndexHtmlTransformContext): string {
+  const path = linkedStylesheet(html)
+  const asset = bundle?.[path]
+  if (asset?.type !== 'asset') throw new Error(`index.html links ${path}, which is not in the build`)
+  delete bundle![path]
+  const inlined = inlineStylesheet(html, path, String(asset.source))
+  return setPolicy(inlined, contentSecurityPolicy(inlineStyleHashes(inlined), { meta: true }))
+}
 
 export default defineConfig(({ command, mode }) => ({
   main: {
@@ -37,10 +52,12 @@ export default defineConfig(({ command, mode }) => ({
   renderer: {
     resolve: { alias: { '@shared': shared } },
     // The default language's texts are in the HTML, so the form paints labelled before main.ts asks main;
-    // the entry script is made async once Vite has written its tag (html-at-build.ts says why).
+    // once Vite has written its tags, the entry script is made async and the stylesheet inline
+    // (html-at-build.ts says why).
     plugins: [
       { name: 'bake-texts', transformIndexHtml: (html: string) => bakeTexts(html, MESSAGES['zh-CN']) },
-      { name: 'async-entry', apply: 'build', transformIndexHtml: { order: 'post', handler: (html: string) => runEntryOnArrival(html) } }
+      { name: 'async-entry', apply: 'build', transformIndexHtml: { order: 'post', handler: (html: string) => runEntryOnArrival(html) } },
+      { name: 'inline-css', apply: 'build', transformIndexHtml: { order: 'post', handler: inlineCss } }
     ],
     // Minified explicitly: what the page loads is what the 60 KB budget test measures.
     build: { assetsInlineLimit: 0, minify: true, cssMinify: true },

@@ -1,4 +1,5 @@
 import type { CaptchaImage, Result, Theme } from '../../shared/ipc-contract'
+import { themeOf } from '../../shared/captcha-request'
 
 /** Refresh this long before main forgets the answer, so a slow typist never submits an expired id. */
 const REFRESH_MARGIN_MS = 10_000
@@ -66,5 +67,5 @@ export class CaptchaView {
 }
 
 export function preferredTheme(): Theme {
-  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
+  return themeOf(window)
 }

@@ -1,5 +1,6 @@
 import './styles.scss'
 import { LIMITS, type AppInfo, type Failure, type Field, type Language, type User } from '../../shared/ipc-contract'
+import { captchaRequestFor } from '../../shared/captcha-request'
 import { pickLanguage } from '../../shared/language'
 import { AudioCaptchaView } from './audio-view'
 import { CaptchaView, preferredTheme } from './captcha-view'
@@ -51,11 +52,12 @@ inputs.captchaText.maxLength = LIMITS.captchaTextMax
 
 const captcha = new CaptchaView(
   byId<HTMLImageElement>('captcha-image'),
-  () => window.api.newCaptcha({ scale: window.devicePixelRatio, theme: preferredTheme() }),
+  () => window.api.newCaptcha(captchaRequestFor(window)),
   () => showErrors([{ target: 'form', text: () => t.captchaLoadFailed }])
 )
-// All three at once and before the rest of the page is wired: main draws the captcha and reads the
-// language and session while this script runs. The form is already labelled in the default language.
+// All three at once and before the rest of the page is wired. The preload asked main for the same three
+// as the document started (src/preload/api.ts), so these usually take answers already here or on their
+// way. The form is already labelled in the default language.
 performance.mark('requests-sent')
 const captchaShown = captcha.refresh()
 const infoAndSession = Promise.all([window.api.appInfo(), window.api.session()])

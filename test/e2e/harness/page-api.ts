@@ -1,9 +1,9 @@
-// Bundled for the page and injected before the renderer's scripts: the preload's very own createApi,
+// Bundled for the page and injected before the renderer's scripts: the preload's very own createWindowApi,
 // over a same-origin POST to the harness's loopback server instead of ipcRenderer. The server calls
 // the real main-process core. A fetch costs about what an IPC round trip does; a Playwright binding
 // goes through the test process's protocol connection and costs several times more.
 import type { Invoke } from '../../../src/shared/ipc-contract'
-import { createApi } from '../../../src/preload/api'
+import { createWindowApi } from '../../../src/preload/api'
 import { decodeBytes } from './wire'
 
 /** Which page's core answers: open-harness.ts wraps the bundle in a function that declares it. */
@@ -18,4 +18,4 @@ const invoke = (async (channel, request) => {
   return decodeBytes(await response.json(), fromBase64)
 }) as Invoke
 
-Object.defineProperty(window, 'api', { value: createApi(invoke), enumerable: true })
+Object.defineProperty(window, 'api', { value: createWindowApi(invoke, window), enumerable: true })

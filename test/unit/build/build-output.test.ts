@@ -6,6 +6,7 @@ import { CaptchaWorkerPool } from '../../../src/main/core/captcha/worker-pool'
 import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
 import { resolveOptions } from '../../../src/main/core/captcha/options'
 import { captchaFontPaths } from '../../../src/main/core/resources'
+import { contentSecurityPolicy, inlineStyles, serveRendererFile, styleHash } from '../../../src/main/core/app-origin/renderer-files'
 
 const root = join(__dirname, '../../..')
 const out = join(root, 'out')
@@ -101,5 +102,18 @@ describe('the production build in out/', () => {
     expect(csp).toContain("script-src 'self'")
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/)
     expect(html).not.toMatch(/<script>(?!\s*<\/script>)/)
+  })
+
+  it('inlines the stylesheet under a policy that admits exactly it, the same in the meta tag and the app:// header', async () => {
+    const html = readFileSync(join(out, 'renderer/index.html'), 'utf8')
+    const styles = inlineStyles(html)
+    expect(styles).toHaveLength(1)
+    expect(html).not.toMatch(/<link rel="stylesheet"/)
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(meta).toBe(contentSecurityPolicy([styleHash(styles[0]!)], { meta: true }))
+    const header = (await serveRendererFile(join(out, 'renderer'), '/index.html')).headers['Content-Security-Policy']
+    expect(header).toBe(`${meta}; frame-ancestors 'none'`)
+    // The url()s it had beside its file now name files the build really holds.
+    for (const [, path] of styles[0]!.matchAll(/url\(\.\/([^)]+)\)/g)) expect(existsSync(join(out, 'renderer', path!)), path).toBe(true)
   })
 })

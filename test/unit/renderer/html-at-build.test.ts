@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bakeTexts, runEntryOnArrival } from '../../../src/renderer/src/html-at-build'
+import { bakeTexts, inlineStylesheet, linkedStylesheet, runEntryOnArrival, setPolicy } from '../../../src/renderer/src/html-at-build'
 import { MESSAGES } from '../../../src/renderer/src/i18n'
 
 const source = readFileSync(join(__dirname, '../../../src/renderer/index.html'), 'utf8')
@@ -53,5 +53,36 @@ describe('runEntryOnArrival', () => {
     expect(() => runEntryOnArrival('<script type="module" src="./a.js"></script>')).toThrow(/0 module entry/)
     const two = '<script type="module" crossorigin src="./a.js"></script><script type="module" crossorigin src="./b.js"></script>'
     expect(() => runEntryOnArrival(two)).toThrow(/2 module entry/)
+  })
+})
+
+describe('inlining the stylesheet', () => {
+  const html =
+    '<head><script type="module" src="./assets/a.js"></script><link rel="stylesheet" crossorigin href="./assets/index-b.css"></head>'
+
+  it('finds the one stylesheet Vite linked, and fails the build on none or two', () => {
+    expect(linkedStylesheet(html)).toBe('assets/index-b.css')
+    expect(() => linkedStylesheet('<head></head>')).toThrow(/0 stylesheets/)
+    expect(() => linkedStylesheet(html + html)).toThrow(/2 stylesheets/)
+  })
+
+  it('puts the CSS in place of the link, its url(./file) rebased on the document and data: URLs kept', () => {
+    const css = `a{background:url(./x.svg)}b{background:url("./y.svg")}c{background:url("data:image/svg+xml,%3csvg xmlns='z'/%3e")}`
+    expect(inlineStylesheet(html, 'assets/index-b.css', css)).toBe(
+      '<head><script type="module" src="./assets/a.js"></script><style>' +
+        `a{background:url(./assets/x.svg)}b{background:url(./assets/y.svg)}c{background:url("data:image/svg+xml,%3csvg xmlns='z'/%3e")}` +
+        '</style></head>'
+    )
+  })
+
+  it('fails the build on CSS it cannot inline safely', () => {
+    expect(() => inlineStylesheet(html, 'assets/index-b.css', 'a::after{content:"</style>"}')).toThrow(/<\/style/)
+    expect(() => inlineStylesheet(html, 'assets/index-b.css', 'a{background:url(../x.svg)}')).toThrow(/cannot rebase/)
+  })
+
+  it('writes the policy into the meta tag of the real index.html', () => {
+    const written = setPolicy(source, "default-src 'none'")
+    expect(written).toContain(`http-equiv="Content-Security-Policy"\n      content="default-src 'none'"`)
+    expect(() => setPolicy('<head></head>', 'x')).toThrow(/no Content-Security-Policy meta/)
   })
 })

@@ -1,7 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { CONTENT_SECURITY_POLICY, resolveInside, serveRendererFile } from '../../../src/main/core/app-origin/renderer-files'
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  resolveInside,
+  serveRendererFile
+} from '../../../src/main/core/app-origin/renderer-files'
 import { isTrustedSenderUrl } from '../../../src/main/core/app-origin/trusted-sender'
 import { tempDir } from '../../support/temp-dir'
 
@@ -36,6 +42,22 @@ describe('serving the renderer from app://', () => {
 
   it('answers 404 for missing files', async () => {
     expect((await serveRendererFile(root, '/nope.js')).status).toBe(404)
+  })
+
+  it("admits a document's own inline styles by hash, and nothing inline elsewhere", async () => {
+    const css = 'body{margin:0}'
+    writeFileSync(join(root, 'styled.html'), `<!doctype html><style>${css}</style>`)
+    const policy = (await serveRendererFile(root, '/styled.html')).headers['Content-Security-Policy']
+    const hash = createHash('sha256').update(css).digest('base64')
+    expect(policy).toBe(CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' 'sha256-${hash}'`))
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/)
+  })
+
+  it('has the policy the source index.html carries for the dev server, plus frame-ancestors', () => {
+    const source = readFileSync(join(__dirname, '../../../src/renderer/index.html'), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(source)?.[1]
+    expect(meta).toBe(contentSecurityPolicy([], { meta: true }))
+    expect(CONTENT_SECURITY_POLICY).toBe(`${meta}; frame-ancestors 'none'`)
   })
 
   it('has no inline script and no remote origin in the policy', () => {
