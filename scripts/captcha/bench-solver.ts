@@ -7,6 +7,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { intArg, parseArgs } from './lib/args'
+import { aptInstall } from '../audio/lib/debian'
 import { PYTHON, pillowMissing, seedDataset } from './lib/datasets'
 import { repoRoot } from './lib/paths'
 import { wilsonInterval } from './lib/stats'
@@ -45,9 +46,7 @@ function ensureDependencies(): boolean {
     process.stderr.write(`bench:solver needs ${packages.join(', ')}: sudo apt-get install -y ${packages.join(' ')}\n`)
     return false
   }
-  process.stderr.write(`installing ${packages.join(', ')} (large; once)…\n`)
-  const r = spawnSync('apt-get', ['install', '-y', ...packages], { stdio: ['ignore', 'ignore', 'inherit'] })
-  return r.status === 0 && !torchMissing()
+  return aptInstall(packages) && !torchMissing()
 }
 
 /** Labelled samples from the captcha CLI, exactly as an attacker would draw them from the open-source generator. */

@@ -2,7 +2,6 @@
 // seed's Python + Pillow method and svg-captcha measured in the same run. Every figure is the median of
 // several runs, with min–max; ratios come from the same rounds. Ends with a table of targets, met or not.
 // Child processes (scripts/captcha/bench/*.ts) take the one-core rounds, the memory runs and the pools.
-import { spawnSync } from 'node:child_process'
 import { availableParallelism, cpus } from 'node:os'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,6 +9,7 @@ import { CaptchaGenerator } from '../../src/main/core/captcha/generator'
 import { resolveOptions } from '../../src/main/core/captcha/options'
 import { CaptchaService, type CaptchaImageSource } from '../../src/main/core/captcha/service'
 import { CaptchaWorkerPool, defaultPoolSize } from '../../src/main/core/captcha/worker-pool'
+import { aptInstall } from '../audio/lib/debian'
 import { intArg, parseArgs } from './lib/args'
 import { ResidentChild, inChild } from './lib/bench-children'
 import type { RoundResult } from './lib/bench-round'
@@ -77,13 +77,7 @@ const NO_PILLOW = '/usr/bin/python3 has no Pillow (sudo apt-get install python3-
 
 /** Pillow for /usr/bin/python3, which the seed peer needs: installed here when running as root. */
 function seedPeerReady(): boolean {
-  if (pillowMissing() && process.getuid?.() === 0) {
-    progress('installing python3-pil for the seed peer')
-    spawnSync('apt-get', ['install', '-y', 'python3-pil'], {
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-    })
-  }
+  if (pillowMissing() && process.getuid?.() === 0) aptInstall(['python3-pil'])
   return !pillowMissing()
 }
 

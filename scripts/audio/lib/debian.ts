@@ -12,15 +12,21 @@ export function requireDebianTools(tools: Record<string, string>): void {
   const missing = Object.entries(tools).filter(([command]) => !hasCommand(command))
   if (missing.length === 0) return
   const packages = [...new Set(missing.map(([, pkg]) => pkg))]
+  const installed = aptInstall(packages)
+  const still = missing.filter(([command]) => !hasCommand(command)).map(([command]) => command)
+  if (!installed || still.length > 0) {
+    throw new Error(`missing ${still.join(', ')}: run \`apt-get install ${packages.join(' ')}\` (as root) and try again`)
+  }
+}
+
+/** Installs Debian packages with apt-get, saying so on stderr; whether apt-get succeeded (it needs root). */
+export function aptInstall(packages: readonly string[]): boolean {
   process.stderr.write(`installing ${packages.join(' ')} with apt-get…\n`)
   const result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...packages], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   })
-  const still = missing.filter(([command]) => !hasCommand(command)).map(([command]) => command)
-  if (result.status !== 0 || still.length > 0) {
-    throw new Error(`missing ${still.join(', ')}: run \`apt-get install ${packages.join(' ')}\` (as root) and try again`)
-  }
+  return result.status === 0
 }
 
 /** Runs a tool and returns its stdout; a failure throws with its stderr. */

@@ -62,8 +62,8 @@ function drawGlyphs(ctx: SKRSContext2D, plan: CaptchaPlan, scaleX: number, scale
     // CSS = translate(centre) · rotate · translate(origin) · scale(k); then y += offset + slope·(x − cx).
     const ex = g.cx + cos * g.originX - sin * g.originY
     const ey = g.cy + sin * g.originX + cos * g.originY
-    const slope = plan.warp.amplitude === 0 ? 0 : warpSlope(plan.warp, g.cx)
-    const lift = plan.warp.amplitude === 0 ? 0 : warpOffset(plan.warp, g.cx) - slope * g.cx
+    const slope = warpSlope(plan.warp, g.cx)
+    const lift = warpOffset(plan.warp, g.cx) - slope * g.cx
     ctx.setTransform(
       scaleX * cos * k,
       scaleY * (sin + slope * cos) * k,
