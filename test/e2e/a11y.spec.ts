@@ -61,7 +61,7 @@ for (const language of ['zh-CN', 'en'] as const satisfies Language[]) {
   }
 }
 
-test('the captcha: a refresh button with a name, an image whose text alternative does not give the answer', async ({ app }) => {
+test('the captcha: a refresh button with a name, an image whose accessible name does not give the answer', async ({ app }) => {
   const { page } = app
   const t = MESSAGES['zh-CN']
   await ready(page)
@@ -69,9 +69,9 @@ test('the captcha: a refresh button with a name, an image whose text alternative
   await expect(button).toHaveRole('button')
   await expect(button).toHaveAccessibleName(t.captchaRefresh)
   const answer = await app.captchaAnswer()
-  const alt = (await page.locator('#captcha-image').getAttribute('alt')) ?? ''
-  expect(alt).toBe(t.captchaAlt)
-  expect(alt.toLowerCase()).not.toContain(answer.toLowerCase())
+  const name = (await page.locator('#captcha-image').getAttribute('aria-label')) ?? ''
+  expect(name).toBe(t.captchaAlt)
+  expect(name.toLowerCase()).not.toContain(answer.toLowerCase())
   expect(await button.getAttribute('title')).not.toContain(answer)
 })
 

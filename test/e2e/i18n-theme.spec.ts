@@ -93,12 +93,12 @@ test('light and dark follow the system, and the captcha is redrawn for the new t
   expect(darkBackground).not.toBe(lightBackground)
   // The dark captcha is dark: its average brightness is well below the light one's.
   const brightness = () =>
-    page.locator('#captcha-image').evaluate((img: HTMLImageElement) => {
+    page.locator('#captcha-image').evaluate((captcha: HTMLCanvasElement) => {
       const canvas = document.createElement('canvas')
-      canvas.width = img.naturalWidth
-      canvas.height = img.naturalHeight
+      canvas.width = captcha.width
+      canvas.height = captcha.height
       const context = canvas.getContext('2d')!
-      context.drawImage(img, 0, 0)
+      context.drawImage(captcha, 0, 0)
       const data = context.getImageData(0, 0, canvas.width, canvas.height).data
       let sum = 0
       for (let i = 0; i < data.length; i += 4) sum += data[i]! + data[i + 1]! + data[i + 2]!

@@ -12,7 +12,17 @@ test('shows the seed form: labelled fields, captcha beside its input', async ({ 
   await expect(f.password).toHaveAttribute('type', 'password')
   const image = page.getByRole('img', { name: t.captchaAlt })
   await expect(image).toBeVisible()
-  expect(await image.evaluate((img: HTMLImageElement) => [img.naturalWidth > 0, img.width, img.height])).toEqual([true, 270, 40])
+  // Drawn at the window's pixel density, shown in a 270×40 box, and not blank.
+  const drawn = await image.evaluate((canvas: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas')
+    copy.width = canvas.width
+    copy.height = canvas.height
+    const context = copy.getContext('2d')!
+    context.drawImage(canvas, 0, 0)
+    const alpha = context.getImageData(0, 0, copy.width, copy.height).data.filter((_, index) => index % 4 === 3)
+    return { scale: canvas.width / 270, box: [canvas.clientWidth, canvas.clientHeight], opaque: alpha.every((a) => a === 255) }
+  })
+  expect(drawn).toEqual({ scale: await page.evaluate(() => devicePixelRatio), box: [270, 40], opaque: true })
   const input = await f.captcha.boundingBox()
   const picture = await image.boundingBox()
   expect(Math.abs(input!.y - picture!.y)).toBeLessThan(10)

@@ -25,18 +25,6 @@ export function bakeTexts(html: string, texts: Readonly<Record<string, unknown>>
   )
 }
 
-/**
- * Marks the entry script async. A deferred (plain module) script waits for the stylesheet, so the page
- * would ask main for nothing until the CSS had arrived and been parsed; async, the requests go out as soon
- * as the script arrives, and main answers while the page does its first layout. main.ts waits for the
- * document itself when it arrives first.
- */
-export function runEntryOnArrival(html: string): string {
-  const entries = html.match(/<script type="module" crossorigin src=/g)?.length ?? 0
-  if (entries !== 1) throw new Error(`index.html has ${entries} module entry scripts where one was expected`)
-  return html.replace('<script type="module" crossorigin src=', '<script type="module" async crossorigin src=')
-}
-
 const STYLESHEET_LINK = /<link rel="stylesheet" crossorigin href="\.\/(assets\/[^"]+\.css)">/g
 
 /** The one stylesheet Vite linked from index.html, as the path inside the build ('assets/index-….css'). */

@@ -14,9 +14,6 @@ import { applyTexts, setText } from './texts'
 
 // Stages of a cold load, read by bench:ui: when the script ran, when main's answers arrived.
 performance.mark('script-start')
-// The script is async (html-at-build.ts), so it may arrive before the parser has reached the form.
-if (document.readyState === 'loading')
-  await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
 
 type Mode = 'sign-in' | 'sign-up'
 type FormField = Field | 'confirm'
@@ -51,7 +48,7 @@ inputs.confirm.maxLength = LIMITS.passwordMax
 inputs.captchaText.maxLength = LIMITS.captchaTextMax
 
 const captcha = new CaptchaView(
-  byId<HTMLImageElement>('captcha-image'),
+  byId<HTMLCanvasElement>('captcha-image'),
   () => window.api.newCaptcha(captchaRequestFor(window)),
   () => showErrors([{ target: 'form', text: () => t.captchaLoadFailed }])
 )

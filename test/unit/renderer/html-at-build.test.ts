@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { bakeTexts, inlineStylesheet, linkedStylesheet, runEntryOnArrival, setPolicy } from '../../../src/renderer/src/html-at-build'
+import { bakeTexts, inlineStylesheet, linkedStylesheet, setPolicy } from '../../../src/renderer/src/html-at-build'
 import { MESSAGES } from '../../../src/renderer/src/i18n'
 
 const source = readFileSync(join(__dirname, '../../../src/renderer/index.html'), 'utf8')
@@ -33,26 +33,10 @@ describe('bakeTexts', () => {
       expect(baked).toContain(`>${text}</`)
     }
     expect(baked).toContain(`aria-label="${zh.captchaRefresh}"`)
-    expect(baked).toContain(`alt="${zh.captchaAlt}"`)
+    expect(baked).toContain(`aria-label="${zh.captchaAlt}"`)
     expect(baked).toContain(`<title data-i18n="title">${zh.title}</title>`)
     // Each data-i18n element of the source is empty, so each got its text.
     expect(baked.match(/data-i18n="[^"]+"[^>]*><\//g)).toBeNull()
-  })
-})
-
-describe('runEntryOnArrival', () => {
-  it('makes the one module entry async', () => {
-    const html =
-      '<head><script type="module" crossorigin src="./assets/index-a.js"></script><link rel="stylesheet" href="./assets/index-b.css"></head>'
-    expect(runEntryOnArrival(html)).toBe(
-      '<head><script type="module" async crossorigin src="./assets/index-a.js"></script><link rel="stylesheet" href="./assets/index-b.css"></head>'
-    )
-  })
-
-  it('fails the build when Vite writes no entry tag, or two, in the form it expects', () => {
-    expect(() => runEntryOnArrival('<script type="module" src="./a.js"></script>')).toThrow(/0 module entry/)
-    const two = '<script type="module" crossorigin src="./a.js"></script><script type="module" crossorigin src="./b.js"></script>'
-    expect(() => runEntryOnArrival(two)).toThrow(/2 module entry/)
   })
 })
 

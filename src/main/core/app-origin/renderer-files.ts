@@ -13,7 +13,8 @@ export function contentSecurityPolicy(styleHashes: readonly string[] = [], { met
     "default-src 'none'",
     "script-src 'self'",
     ['style-src', "'self'", ...styleHashes.map((hash) => `'${hash}'`)].join(' '),
-    "img-src 'self' blob:",
+    // The captcha is drawn on a canvas from its bytes (captcha-view.ts), so no image comes from a blob: URL.
+    "img-src 'self'",
     // The spoken captcha plays from a Blob URL; nothing else is media.
     'media-src blob:',
     "font-src 'self'",
