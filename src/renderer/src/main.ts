@@ -156,7 +156,7 @@ function setLanguage(language: Language): void {
   document.title = t.title
   languageSelect.value = language
   applyTexts(document, t)
-  byId('about').textContent = info ? t.about(info) : ''
+  renderAbout()
   renderNotice(byId('notice'), t, info)
   renderMode()
   renderErrors()
@@ -251,7 +251,14 @@ async function onSubmit(event: SubmitEvent): Promise<void> {
 /** Prefills the name main remembered and puts the caret where typing starts. */
 function focusFirstEmpty(): void {
   if (!inputs.username.value) inputs.username.value = lastUsername
-  ;(inputs.username.value ? inputs.password : inputs.username).focus()
+  const field = inputs.username.value ? inputs.password : inputs.username
+  // index.html autofocuses the username; focusing it again would only force a style update.
+  if (document.activeElement !== field) field.focus()
+}
+
+/** The version footer. On a cold start it waits until the form is usable: it is the one text nobody needs first. */
+function renderAbout(): void {
+  byId('about').textContent = info && root.dataset['ready'] ? t.about(info) : ''
 }
 
 async function onSignOut(): Promise<void> {
@@ -313,6 +320,7 @@ async function start(): Promise<void> {
   if (!user) focusFirstEmpty()
   root.dataset['ready'] = 'true'
   performance.mark('form-usable')
+  renderAbout()
 }
 
 void start()
