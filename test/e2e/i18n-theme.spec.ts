@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from './fixtures'
-import { captchaId, expectNewCaptcha, form, MESSAGES, ready, signUpVia } from './support/form'
+import { captchaId, captchaPixels, expectNewCaptcha, form, MESSAGES, ready, signUpVia } from './support/form'
 
 const zh = MESSAGES['zh-CN']
 const en = MESSAGES.en
@@ -92,18 +92,12 @@ test('light and dark follow the system, and the captcha is redrawn for the new t
   const darkBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
   expect(darkBackground).not.toBe(lightBackground)
   // The dark captcha is dark: its average brightness is well below the light one's.
-  const brightness = () =>
-    page.locator('#captcha-image').evaluate((captcha: HTMLCanvasElement) => {
-      const canvas = document.createElement('canvas')
-      canvas.width = captcha.width
-      canvas.height = captcha.height
-      const context = canvas.getContext('2d')!
-      context.drawImage(captcha, 0, 0)
-      const data = context.getImageData(0, 0, canvas.width, canvas.height).data
-      let sum = 0
-      for (let i = 0; i < data.length; i += 4) sum += data[i]! + data[i + 1]! + data[i + 2]!
-      return sum / (data.length / 4) / 3
-    })
+  const brightness = async () => {
+    const { data } = await captchaPixels(page)
+    let sum = 0
+    for (let i = 0; i < data.length; i += 4) sum += data[i]! + data[i + 1]! + data[i + 2]!
+    return sum / (data.length / 4) / 3
+  }
   const dark = await brightness()
   await page.emulateMedia({ colorScheme: 'light' })
   await expect(page.locator('html')).toHaveAttribute('data-bs-theme', 'light')

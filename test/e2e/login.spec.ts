@@ -1,5 +1,16 @@
 import { expect, test } from './fixtures'
-import { captchaId, expectNewCaptcha, fillCredentials, form, MESSAGES, signOutVia, signUpVia } from './support/form'
+import {
+  alphas,
+  captchaId,
+  captchaPixels,
+  expectNewCaptcha,
+  fillCredentials,
+  form,
+  MESSAGES,
+  ready,
+  signOutVia,
+  signUpVia
+} from './support/form'
 
 // The language the window speaks by default.
 const t = MESSAGES['zh-CN']
@@ -12,21 +23,37 @@ test('shows the seed form: labelled fields, captcha beside its input', async ({ 
   await expect(f.password).toHaveAttribute('type', 'password')
   const image = page.getByRole('img', { name: t.captchaAlt })
   await expect(image).toBeVisible()
-  // Drawn at the window's pixel density, shown in a 270×40 box, and not blank.
-  const drawn = await image.evaluate((canvas: HTMLCanvasElement) => {
-    const copy = document.createElement('canvas')
-    copy.width = canvas.width
-    copy.height = canvas.height
-    const context = copy.getContext('2d')!
-    context.drawImage(canvas, 0, 0)
-    const alpha = context.getImageData(0, 0, copy.width, copy.height).data.filter((_, index) => index % 4 === 3)
-    return { scale: canvas.width / 270, box: [canvas.clientWidth, canvas.clientHeight], opaque: alpha.every((a) => a === 255) }
-  })
-  expect(drawn).toEqual({ scale: await page.evaluate(() => devicePixelRatio), box: [270, 40], opaque: true })
+  await ready(page)
+  // Drawn at the window's pixel density, shown in a 270×40 box, and opaque (not blank).
+  const { width, data } = await captchaPixels(page)
+  expect(width / 270).toBe(await page.evaluate(() => devicePixelRatio))
+  expect(await image.evaluate((canvas: HTMLCanvasElement) => [canvas.clientWidth, canvas.clientHeight])).toEqual([270, 40])
+  expect(alphas(data).every((alpha) => alpha === 255)).toBe(true)
   const input = await f.captcha.boundingBox()
   const picture = await image.boundingBox()
   expect(Math.abs(input!.y - picture!.y)).toBeLessThan(10)
   expect(picture!.x).toBeGreaterThan(input!.x + input!.width)
+})
+
+test('a captcha that will not decode leaves a blank, never the old picture, and a click brings a new one', async ({ app }) => {
+  const { page } = app
+  await ready(page)
+  const painted = async () => alphas((await captchaPixels(page)).data).some((alpha) => alpha > 0)
+  expect(await painted()).toBe(true)
+  await app.respondOnce('captcha:new', {
+    ok: true,
+    id: 'broken',
+    png: new Uint8Array([1, 2, 3]),
+    width: 270,
+    height: 40,
+    expiresInMs: 120_000
+  })
+  await form(page, t).refresh.click()
+  await expect(page.locator('#captcha-image')).toHaveAttribute('data-captcha-id', 'broken')
+  expect(await painted()).toBe(false)
+  await form(page, t).refresh.click()
+  await expectNewCaptcha(page, 'broken')
+  expect(await painted()).toBe(true)
 })
 
 test('signs up, signs out and signs back in', async ({ app }) => {

@@ -64,17 +64,22 @@ export class CaptchaView {
   /** Draws at the PNG's own pixel size (CSS keeps the box 270×40); one that will not decode leaves a blank, never the old picture under the new id. */
   private async show(png: Uint8Array): Promise<void> {
     const context = this.canvas.getContext('2d')!
+    let decoder: ImageDecoder | undefined
     try {
-      const decoder = new ImageDecoder({ data: png as Uint8Array<ArrayBuffer>, type: 'image/png' })
+      decoder = new ImageDecoder({ data: png as Uint8Array<ArrayBuffer>, type: 'image/png' })
       const { image } = await decoder.decode()
-      this.canvas.width = image.displayWidth
-      this.canvas.height = image.displayHeight
-      context.drawImage(image, 0, 0)
-      image.close()
-      decoder.close()
+      try {
+        this.canvas.width = image.displayWidth
+        this.canvas.height = image.displayHeight
+        context.drawImage(image, 0, 0)
+      } finally {
+        image.close()
+      }
       this.shown = true
     } catch {
       context.clearRect(0, 0, this.canvas.width, this.canvas.height)
+    } finally {
+      decoder?.close()
     }
   }
 }

@@ -78,3 +78,18 @@ export async function returningUser(app: LoginApp, t: Messages, username: string
   await signOutVia(app.page, t)
   return form(app.page, t)
 }
+
+/** The captcha on screen as RGBA pixels, at its drawn size (the window's pixel density times 270×40). */
+export async function captchaPixels(page: Page): Promise<{ width: number; height: number; data: number[] }> {
+  return page.locator('#captcha-image').evaluate((canvas: HTMLCanvasElement) => {
+    const copy = document.createElement('canvas')
+    copy.width = canvas.width
+    copy.height = canvas.height
+    const context = copy.getContext('2d')!
+    context.drawImage(canvas, 0, 0)
+    return { width: copy.width, height: copy.height, data: [...context.getImageData(0, 0, copy.width, copy.height).data] }
+  })
+}
+
+/** Alpha values of RGBA pixels. */
+export const alphas = (data: number[]) => data.filter((_, index) => index % 4 === 3)
