@@ -152,9 +152,10 @@ function renderMode(): void {
 
 function setLanguage(language: Language): void {
   t = MESSAGES[language]
-  root.lang = language
+  // Only a real change: writing lang, even the same value, makes Chromium restyle every element (:lang()).
+  if (root.lang !== language) root.lang = language
   document.title = t.title
-  languageSelect.value = language
+  if (languageSelect.value !== language) languageSelect.value = language
   applyTexts(document, t)
   renderAbout()
   renderNotice(byId('notice'), t, info)
