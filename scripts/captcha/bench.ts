@@ -160,7 +160,7 @@ async function stagesSection(normal: CaptchaGenerator): Promise<void> {
     )
   )
   log()
-  log('The drawing stage, one layer at a time on the same plans (each timing includes its own read-back):')
+  log('The drawing stage, one layer at a time on the same plans:')
   log()
   log(
     table(
@@ -214,7 +214,7 @@ async function eventLoopSection(normal: CaptchaGenerator, { runs }: Settings): P
   const pool = new CaptchaWorkerPool({ createWorker, options: normal.options, size })
   const normalPriority =
     process.platform === 'linux' ? new CaptchaWorkerPool({ createWorker, options: normal.options, size, nice: null }) : undefined
-  // Warm-up: worker start-up, font registration and Skia's caches in every worker.
+  // Warm-up: worker start-up, font registration and glyph tracing in every worker.
   for (const p of [pool, normalPriority]) if (p) await concurrentRun(p, 1, 300, IN_FLIGHT)
   progress('event loop')
   const result: EventLoop = {

@@ -6,22 +6,27 @@ import type { CaptchaPlan } from '../../../src/main/core/captcha/plan'
 import type { PngSettings } from '../../../src/main/core/captcha/png'
 import { COMPACT_PNG, DEFAULT_PNG, encodePng } from '../../../src/main/core/captcha/png'
 import type { Layers } from '../../../src/main/core/captcha/render'
-import { renderPlan } from '../../../src/main/core/captcha/render'
+import { ALL_LAYERS, pixelSize, renderPlan } from '../../../src/main/core/captcha/render'
 import { median } from './stats'
 
 /** Median microseconds per captcha for each stage of the app's pipeline, in order. */
 export interface StageTimes {
   stages: [string, number][]
-  /** The drawing stage again, one layer at a time on the same plans, each with its own read-back. */
+  /** The drawing stage again, one layer at a time on the same plans. */
   layers: [string, number][]
 }
 
 const LAYERS: [string, Layers][] = [
-  ['pixel read-back alone (nothing drawn)', { background: false, glyphs: false, noise: false }],
-  ['background: flat fill + texture blotches (Skia)', { background: true, glyphs: false, noise: false }],
-  ['glyphs: filled outlines (Skia)', { background: false, glyphs: true, noise: false }],
-  ['noise: strokes and specks stamped in JS', { background: false, glyphs: false, noise: true }]
+  ['nothing drawn (the reused buffer cleared)', { background: false, glyphs: false, noise: false }],
+  ['background: flat fill + texture blotches (fill.ts)', { background: true, glyphs: false, noise: false }],
+  ['glyphs: outlines filled (fill.ts)', { background: false, glyphs: true, noise: false }],
+  ['noise: strokes and specks stamped (noise.ts)', { background: false, glyphs: false, noise: true }]
 ]
+
+function pixelCount(generator: CaptchaGenerator, scale: number): number {
+  const { width, height } = pixelSize(generator.options, scale)
+  return width * height
+}
 
 /** Where one captcha's time goes: the app's own steps, timed one by one on fresh captchas. */
 export async function measureStages(generator: CaptchaGenerator, scale: number, count: number): Promise<StageTimes> {
@@ -30,11 +35,13 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
   const encode: number[] = []
   const layers = LAYERS.map((): number[] => [])
   const plans: CaptchaPlan[] = []
+  // One pixel buffer for all, as the generator keeps.
+  const canvas = new Uint32Array(pixelCount(generator, scale))
   for (let i = 0; i < count; i++) {
     const t0 = performance.now()
     const p = generator.plan(generator.challenge())
     const t1 = performance.now()
-    const drawn = renderPlan(p, scale)
+    const drawn = renderPlan(p, scale, ALL_LAYERS, canvas)
     const t2 = performance.now()
     encodePng(drawn.data, drawn.width, drawn.height)
     const t3 = performance.now()
@@ -42,14 +49,14 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
     draw.push(t2 - t1)
     encode.push(t3 - t2)
     plans.push(p)
-    // As in the app, each captcha in its own event-loop turn: Node frees native buffers between turns.
+    // As in the app, each captcha in its own event-loop turn.
     await nextTurn()
   }
   // A second pass over the same plans, so the extra drawings do not add garbage between the timings above.
   for (const p of plans) {
     for (const [j, [, only]] of LAYERS.entries()) {
       const start = performance.now()
-      renderPlan(p, scale, only)
+      renderPlan(p, scale, only, canvas)
       layers[j]!.push(performance.now() - start)
     }
     await nextTurn()
@@ -57,7 +64,7 @@ export async function measureStages(generator: CaptchaGenerator, scale: number, 
   return {
     stages: [
       ['challenge + layout plan (JS)', median(plan) * 1000],
-      ['drawing: Skia layers, read-back, noise stamped (JS)', median(draw) * 1000],
+      ['drawing: background, glyphs and noise, in JS into one reused buffer', median(draw) * 1000],
       ['PNG: RGB rows + Adler-32 in one pass, stored blocks, chunks', median(encode) * 1000]
     ],
     layers: LAYERS.map(([name], j) => [name, median(layers[j]!) * 1000])

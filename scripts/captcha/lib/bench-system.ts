@@ -56,7 +56,7 @@ function slope(xs: readonly number[], ys: readonly number[]): number {
 /**
  * Growth across `cycles` create-and-verify rounds on one service (default store bounds). Every
  * other challenge is abandoned unanswered, so the store fills up and must evict to stay bounded. The
- * first 5000 cycles are not counted: Skia's caches, the canvas surfaces and the allocators grow to their
+ * first 5000 cycles are not counted: the glyph outlines, pixel buffers and the allocators grow to their
  * working size there. The growth is read from a robust line through a checkpoint every tenth of the
  * run, each after full GCs: a leak is a slope, a single step (a page, garbage not yet returned) is not.
  */

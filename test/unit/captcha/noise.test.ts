@@ -1,8 +1,8 @@
 // The JS noise stamping checked against geometry and against Skia drawing the same strokes.
 import { createCanvas } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
-import type { Pixels32 } from '../../../src/main/core/captcha/noise'
 import { stampDot, stampStroke } from '../../../src/main/core/captcha/noise'
+import type { Pixels32 } from '../../../src/main/core/captcha/pixels'
 import type { StrokePlan, WarpPlan } from '../../../src/main/core/captcha/plan'
 import { seededRandom } from '../../../src/main/core/captcha/random'
 import { warpOffset } from '../../../src/main/core/captcha/warp'

@@ -3,11 +3,14 @@
 import { createCanvas } from '@napi-rs/canvas'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_ALPHABET } from '../../../src/main/core/captcha/alphabet'
+import { fillContours } from '../../../src/main/core/captcha/fill'
 import { cssFont, registerFonts } from '../../../src/main/core/captcha/fonts'
 import { OUTLINE_SIZE, outlineOf } from '../../../src/main/core/captcha/outlines'
+import { inkOf } from '../../../src/main/core/captcha/pixels'
 import { FONT_FILES } from '../../support/captcha'
 
 const FAMILIES = registerFonts(FONT_FILES)
+const WHITE = { r: 255, g: 255, b: 255 }
 const ARITHMETIC = [...'0123456789', '+', '\u2212', '\u00d7', '=', '?']
 const SYMBOLS = [...new Set([...DEFAULT_ALPHABET, ...ARITHMETIC])]
 const CASES = FAMILIES.flatMap((family) => SYMBOLS.map((char) => [family, char] as const))
@@ -26,16 +29,22 @@ function overlap(a: Uint8Array, b: Uint8Array): number {
   return both / either
 }
 
-/** Coverage (alpha) of one glyph drawn at OUTLINE_SIZE with its origin at (40, 140), rotated by `angle`. */
+/**
+ * Coverage (alpha) of one glyph drawn at OUTLINE_SIZE with its origin at (60, 140), rotated by `angle`:
+ * the outline filled by the app's own rasteriser, the text by Skia through the font engine.
+ */
 function coverage(draw: 'outline' | 'text', char: string, family: string, angle: number): Uint8Array {
+  const [cos, sin] = [Math.cos(angle), Math.sin(angle)]
+  if (draw === 'outline') {
+    const image = { words: new Uint32Array(220 * 220), width: 220, height: 220 }
+    fillContours(image, outlineOf(char, family).contours, { a: cos, b: sin, c: -sin, d: cos, e: 60, f: 140 }, inkOf(WHITE))
+    return Uint8Array.from(image.words, (w) => w >>> 24)
+  }
   const canvas = createCanvas(220, 220)
   const ctx = canvas.getContext('2d')
-  ctx.setTransform(Math.cos(angle), Math.sin(angle), -Math.sin(angle), Math.cos(angle), 60, 140)
-  if (draw === 'outline') ctx.fill(outlineOf(char, family).path)
-  else {
-    ctx.font = cssFont(family, OUTLINE_SIZE)
-    ctx.fillText(char, 0, 0)
-  }
+  ctx.setTransform(cos, sin, -sin, cos, 60, 140)
+  ctx.font = cssFont(family, OUTLINE_SIZE)
+  ctx.fillText(char, 0, 0)
   const rgba = canvas.data()
   return Uint8Array.from({ length: rgba.length / 4 }, (_, i) => rgba[i * 4 + 3]!)
 }

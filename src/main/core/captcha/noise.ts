@@ -1,40 +1,16 @@
-import type { Rgb } from './colour'
+import type { Cubic } from './bezier'
+import { cubicPoints } from './bezier'
+import type { Ink, Pixels32 } from './pixels'
+import { blend, FULL, inkOf } from './pixels'
 import type { CaptchaPlan, DotPlan, StrokePlan, WarpPlan } from './plan'
 import { warpOffset } from './warp'
 
 /**
- * The noise layer is stamped into the read-back pixels instead of drawn by Skia: Skia's stroker took
+ * The noise layer is stamped column by column instead of filled as outlines: Skia's stroker took
  * ~20 µs per 2 px Bézier stroke and the specks ~40 calls into the canvas, together more than a third of
  * the captcha's time. Every stroke of a plan runs left to right (its control points are ordered in x), so
  * each pixel column meets it in one vertical span, whose coverage of each pixel is one subtraction.
  */
-export interface Pixels32 {
-  /** Premultiplied RGBA pixels as little-endian words (R in the low byte), row by row. */
-  words: Uint32Array
-  width: number
-  height: number
-}
-
-/** Coverage is blended in 128ths: two 8-bit channels 16 bits apart times 128 still fit in an int32. */
-const FULL = 128
-
-/** Source-over of an opaque ink with coverage `weight`/128, red+blue and green+alpha one multiply each. */
-function blend(words: Uint32Array, i: number, inkRb: number, inkGa: number, weight: number): void {
-  const p = words[i]!
-  const keep = FULL - weight
-  const rb = (((p & 0xff00ff) * keep + inkRb * weight + 0x400040) >> 7) & 0xff00ff
-  const ga = ((((p >>> 8) & 0xff00ff) * keep + inkGa * weight + 0x400040) >> 7) & 0xff00ff
-  words[i] = (rb | (ga << 8)) >>> 0
-}
-
-interface Ink {
-  rb: number
-  ga: number
-}
-
-function inkOf({ r, g, b }: Rgb): Ink {
-  return { rb: r | (b << 16), ga: g | (255 << 16) }
-}
 
 /** Paints the vertical span [top, bottom) of pixel column `x`, `across` (0–1) of whose width is covered. */
 function paintSpan(image: Pixels32, x: number, top: number, bottom: number, across: number, ink: Ink): void {
@@ -54,20 +30,14 @@ const SEGMENTS = 32
 /** The warped centreline in device pixels, as x,y pairs with x never decreasing. */
 function centreline(points: readonly number[], warp: WarpPlan, scaleX: number, scaleY: number): Float64Array {
   // A line is the cubic whose control points sit at its thirds: one code path, and the warp bends it too.
-  const [x0, y0, x1, y1, x2, y2, x3, y3] = (
+  const curve = (
     points.length === 4 ? [points[0], points[1], ...third(points, 1), ...third(points, 2), points[2], points[3]] : points
-  ) as [number, number, number, number, number, number, number, number]
-  const line = new Float64Array(2 * (SEGMENTS + 1))
-  for (let s = 0; s <= SEGMENTS; s++) {
-    const t = s / SEGMENTS
-    const u = 1 - t
-    const a = u * u * u
-    const b = 3 * u * u * t
-    const c = 3 * u * t * t
-    const d = t * t * t
-    const x = a * x0 + b * x1 + c * x2 + d * x3
-    line[2 * s] = x * scaleX
-    line[2 * s + 1] = (a * y0 + b * y1 + c * y2 + d * y3 + warpOffset(warp, x)) * scaleY
+  ) as Cubic
+  const line = cubicPoints(curve, SEGMENTS)
+  for (let i = 0; i < line.length; i += 2) {
+    const x = line[i]!
+    line[i] = x * scaleX
+    line[i + 1] = (line[i + 1]! + warpOffset(warp, x)) * scaleY
   }
   return line
 }

@@ -1,18 +1,21 @@
-import { createCanvas, Path2D, SvgExportFlag } from '@napi-rs/canvas'
+import { createCanvas, SvgExportFlag } from '@napi-rs/canvas'
+import type { Contour } from './fill'
+import { boundsOf } from './fill'
 import { cssFont } from './fonts'
 import type { GlyphMetrics } from './metrics'
+import { contoursOf } from './path-data'
 
 /** The font size outlines are traced at; each glyph is scaled from it by its transform. */
 export const OUTLINE_SIZE = 100
 
 export interface GlyphOutline {
-  /** The glyph at OUTLINE_SIZE px, origin on the baseline at (0, 0), y growing downwards. */
-  path: Path2D
-  /** Its exact ink bounds, for a 1px font. */
+  /** The glyph at OUTLINE_SIZE px as closed polygons, origin on the baseline at (0, 0), y growing downwards. */
+  contours: Contour[]
+  /** Its ink bounds, for a 1px font. */
   metrics: GlyphMetrics
 }
 
-/** Per thread: a Path2D belongs to the thread that made it, and each worker traces its own. */
+/** Per thread, as all module state is: each worker traces the glyphs it draws once. */
 const outlines = new Map<string, GlyphOutline>()
 
 /**
@@ -22,7 +25,7 @@ const outlines = new Map<string, GlyphOutline>()
  * font engine at all: it scaled to 1.7× and was faster on one thread too.
  *
  * The outline comes from the font engine itself, once per (family, char): Skia's SVG canvas, told to
- * convert text to paths, writes the glyph as path data, which Path2D parses back.
+ * convert text to paths, writes the glyph as path data, flattened here into polygons for fill.ts.
  */
 export function outlineOf(char: string, family: string): GlyphOutline {
   const key = `${family}\u0000${char}`
@@ -50,10 +53,10 @@ function trace(char: string, family: string): GlyphOutline {
     .map((m) => m[1]!)
     .join(' ')
   if (data.trim() === '') throw new Error(`captcha font ${family} has no outline for ${JSON.stringify(char)}`)
-  const path = new Path2D(data)
-  const [left, top, right, bottom] = path.computeTightBounds()
+  const contours = contoursOf(data)
+  const { minX: left, minY: top, maxX: right, maxY: bottom } = boundsOf(contours)
   return {
-    path,
+    contours,
     metrics: { left: -left / OUTLINE_SIZE, right: right / OUTLINE_SIZE, ascent: -top / OUTLINE_SIZE, descent: bottom / OUTLINE_SIZE }
   }
 }

@@ -1,9 +1,9 @@
-import type { Canvas, SKRSContext2D } from '@napi-rs/canvas'
-import { createCanvas } from '@napi-rs/canvas'
-import { toCss } from './colour'
+import type { Contour } from './fill'
+import { fillContours } from './fill'
 import { stampNoise } from './noise'
 import { OUTLINE_SIZE, outlineOf } from './outlines'
-import { wordsOf } from './png'
+import type { Pixels32 } from './pixels'
+import { inkOf, wordOf } from './pixels'
 import type { CaptchaPlan } from './plan'
 import { warpOffset, warpSlope } from './warp'
 
@@ -15,35 +15,11 @@ export interface Layers {
 
 export const ALL_LAYERS: Readonly<Layers> = { background: true, glyphs: true, noise: true }
 
-/** RGBA pixels, premultiplied by alpha (the same as straight RGBA wherever the image is opaque); a private copy. */
+/** RGBA pixels, premultiplied by alpha (the same as straight RGBA wherever the image is opaque). */
 export interface Pixels {
   data: Uint8Array
   width: number
   height: number
-}
-
-interface Surface {
-  canvas: Canvas
-  ctx: SKRSContext2D
-}
-
-/**
- * Canvases are reused per pixel size: creating a Skia surface per captcha costs more than drawing it.
- * Safe because drawing and the pixel read-back below run synchronously, before anyone else can draw.
- */
-const surfaces = new Map<string, Surface>()
-const MAX_CACHED_SIZES = 8
-
-function surfaceFor(width: number, height: number): Surface {
-  const key = `${width}x${height}`
-  let s = surfaces.get(key)
-  if (s === undefined) {
-    if (surfaces.size >= MAX_CACHED_SIZES) surfaces.delete(surfaces.keys().next().value as string)
-    const canvas = createCanvas(width, height)
-    s = { canvas, ctx: canvas.getContext('2d') }
-    surfaces.set(key, s)
-  }
-  return s
 }
 
 export function pixelSize(plan: Pick<CaptchaPlan, 'width' | 'height'>, scale: number): { width: number; height: number } {
@@ -51,10 +27,10 @@ export function pixelSize(plan: Pick<CaptchaPlan, 'width' | 'height'>, scale: nu
 }
 
 /**
- * Glyphs are filled outlines (see outlines.ts): one path per (font, char), placed by the transform, which
- * also carries the warp at the glyph's centre: y moves by the offset there and tilts by the slope.
+ * Glyphs are filled outlines (see outlines.ts): one polygon set per (font, char), placed by the transform,
+ * which also carries the warp at the glyph's centre: y moves by the offset there and tilts by the slope.
  */
-function drawGlyphs(ctx: SKRSContext2D, plan: CaptchaPlan, scaleX: number, scaleY: number): void {
+function drawGlyphs(image: Pixels32, plan: CaptchaPlan, scaleX: number, scaleY: number): void {
   for (const g of plan.glyphs) {
     const k = g.size / OUTLINE_SIZE
     const cos = Math.cos(g.rotation)
@@ -64,52 +40,78 @@ function drawGlyphs(ctx: SKRSContext2D, plan: CaptchaPlan, scaleX: number, scale
     const ey = g.cy + sin * g.originX + cos * g.originY
     const slope = warpSlope(plan.warp, g.cx)
     const lift = warpOffset(plan.warp, g.cx) - slope * g.cx
-    ctx.setTransform(
-      scaleX * cos * k,
-      scaleY * (sin + slope * cos) * k,
-      -scaleX * sin * k,
-      scaleY * (cos - slope * sin) * k,
-      scaleX * ex,
-      scaleY * (ey + slope * ex + lift)
+    fillContours(
+      image,
+      outlineOf(g.char, g.family).contours,
+      {
+        a: scaleX * cos * k,
+        b: scaleY * (sin + slope * cos) * k,
+        c: -scaleX * sin * k,
+        d: scaleY * (cos - slope * sin) * k,
+        e: scaleX * ex,
+        f: scaleY * (ey + slope * ex + lift)
+      },
+      inkOf(g.colour)
     )
-    ctx.fillStyle = toCss(g.colour)
-    ctx.fill(outlineOf(g.char, g.family).path)
   }
-  ctx.setTransform(scaleX, 0, 0, scaleY, 0, 0)
 }
 
-function drawBackground(ctx: SKRSContext2D, plan: CaptchaPlan): void {
+/** Unit circles by their number of points, shared by every ellipse of that many. */
+const circles = new Map<number, Contour[]>()
+
+/** A unit circle whose chords stray at most a tenth of a pixel from a circle of `radius` px. */
+function circleFor(radius: number): Contour[] {
+  const n = Math.min(256, Math.max(16, Math.ceil(Math.PI / Math.acos(Math.max(-1, 1 - 0.1 / radius)))))
+  let circle = circles.get(n)
+  if (circle === undefined) {
+    const points = new Float64Array(2 * n)
+    for (let i = 0; i < n; i++) {
+      points[2 * i] = Math.cos((2 * Math.PI * i) / n)
+      points[2 * i + 1] = Math.sin((2 * Math.PI * i) / n)
+    }
+    circle = [points]
+    circles.set(n, circle)
+  }
+  return circle
+}
+
+function drawBackground(image: Pixels32, plan: CaptchaPlan, scaleX: number, scaleY: number): void {
   // Flat, not a gradient: a gradient changes every column, which nearly doubled the time to compress it.
-  ctx.fillStyle = toCss(plan.background)
-  ctx.fillRect(0, 0, plan.width, plan.height)
+  image.words.fill(wordOf(plan.background))
   for (const t of plan.texture) {
-    ctx.fillStyle = toCss(t.colour)
-    ctx.beginPath()
-    ctx.ellipse(t.x, t.y + warpOffset(plan.warp, t.x), t.rx, t.ry, t.rotation, 0, 2 * Math.PI)
-    ctx.fill()
+    const cos = Math.cos(t.rotation)
+    const sin = Math.sin(t.rotation)
+    fillContours(
+      image,
+      circleFor(Math.max(t.rx * scaleX, t.ry * scaleY)),
+      {
+        a: scaleX * t.rx * cos,
+        b: scaleY * t.rx * sin,
+        c: -scaleX * t.ry * sin,
+        d: scaleY * t.ry * cos,
+        e: scaleX * t.x,
+        f: scaleY * (t.y + warpOffset(plan.warp, t.x))
+      },
+      inkOf(t.colour)
+    )
   }
 }
 
-/** Draws the background and glyphs onto `ctx`, whose pixel size is the plan's times `scaleX`/`scaleY`. */
-export function paintPlan(ctx: SKRSContext2D, plan: CaptchaPlan, scaleX: number, scaleY: number, layers: Layers = ALL_LAYERS): void {
-  ctx.setTransform(scaleX, 0, 0, scaleY, 0, 0)
-  // The background covers every pixel; without it (tests drawing single layers) start from transparent.
-  if (!layers.background) ctx.clearRect(0, 0, plan.width, plan.height)
-  if (layers.background) drawBackground(ctx, plan)
-  if (layers.glyphs) drawGlyphs(ctx, plan, scaleX, scaleY)
-}
-
-/** Draws the plan at `scale`: Skia draws the background and glyphs, then the noise is stamped on. */
-export function renderPlan(plan: CaptchaPlan, scale: number, layers: Layers = ALL_LAYERS): Pixels {
+/**
+ * Draws the plan at `scale`: background, glyphs, then the noise. The pixels are fresh, or the start of
+ * `into` when it is large enough (the generator reuses one buffer, since each image is encoded before the
+ * next is drawn). Without the background (tests drawing single layers) the image starts transparent.
+ */
+export function renderPlan(plan: CaptchaPlan, scale: number, layers: Layers = ALL_LAYERS, into?: Uint32Array): Pixels {
   const { width, height } = pixelSize(plan, scale)
-  const { canvas, ctx } = surfaceFor(width, height)
+  const reused = into !== undefined && into.length >= width * height
+  const words = reused ? into.subarray(0, width * height) : new Uint32Array(width * height)
+  if (reused && !layers.background) words.fill(0)
+  const image: Pixels32 = { words, width, height }
   const scaleX = width / plan.width
   const scaleY = height / plan.height
-  paintPlan(ctx, plan, scaleX, scaleY, layers)
-  // canvas.data() copies the raw premultiplied pixels; getImageData's unpremultiply pass was ~10× slower.
-  const read = canvas.data()
-  // The noise is stamped through a word view, which needs 4-byte alignment: napi-rs gives it, else a copy.
-  const data = read.byteOffset % 4 === 0 ? read : Uint8Array.from(read)
-  if (layers.noise) stampNoise({ words: wordsOf(data), width, height }, plan, scaleX, scaleY)
-  return { data, width, height }
+  if (layers.background) drawBackground(image, plan, scaleX, scaleY)
+  if (layers.glyphs) drawGlyphs(image, plan, scaleX, scaleY)
+  if (layers.noise) stampNoise(image, plan, scaleX, scaleY)
+  return { data: new Uint8Array(words.buffer, words.byteOffset, words.byteLength), width, height }
 }
