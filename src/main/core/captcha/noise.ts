@@ -56,17 +56,26 @@ export function stampStroke(image: Pixels32, stroke: StrokePlan, warp: WarpPlan,
   const halfWidth = (stroke.width * Math.sqrt(scaleX * scaleY)) / 2
   const start = line[0]!
   const end = line[line.length - 2]!
-  let segment = 0
+  let segment = -1
+  let ax = 0
+  let ay = 0
+  let slope = 0
+  let half = 0
   const stop = Math.min(image.width, Math.ceil(end))
   for (let x = Math.max(0, Math.floor(start)); x < stop; x++) {
     const middle = Math.min(Math.max(x + 0.5, start), end)
-    while (segment + 4 < line.length && line[segment + 2]! < middle) segment += 2
-    const ax = line[segment]!
-    const ay = line[segment + 1]!
-    const bx = line[segment + 2]!
-    const slope = bx > ax ? (line[segment + 3]! - ay) / (bx - ax) : 0
+    let at = segment < 0 ? 0 : segment
+    while (at + 4 < line.length && line[at + 2]! < middle) at += 2
+    // A chord spans ~8 columns: its slope and band are worked out once, when the column reaches it.
+    if (at !== segment) {
+      segment = at
+      ax = line[at]!
+      ay = line[at + 1]!
+      const bx = line[at + 2]!
+      slope = bx > ax ? (line[at + 3]! - ay) / (bx - ax) : 0
+      half = halfWidth * Math.sqrt(1 + slope * slope)
+    }
     const y = ay + slope * (middle - ax)
-    const half = halfWidth * Math.sqrt(1 + slope * slope)
     paintSpan(image, x, y - half, y + half, Math.min(x + 1, end) - Math.max(x, start), ink)
   }
 }

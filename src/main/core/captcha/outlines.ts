@@ -15,8 +15,8 @@ export interface GlyphOutline {
   metrics: GlyphMetrics
 }
 
-/** Per thread, as all module state is: each worker traces the glyphs it draws once. */
-const outlines = new Map<string, GlyphOutline>()
+/** Per thread, as all module state is: each worker traces the glyphs it draws once. By family, then char. */
+const outlines = new Map<string, Map<string, GlyphOutline>>()
 
 /**
  * Why outlines and not fillText: every captcha glyph is drawn at a new rotation and size, so fillText
@@ -28,11 +28,15 @@ const outlines = new Map<string, GlyphOutline>()
  * convert text to paths, writes the glyph as path data, flattened here into polygons for fill.ts.
  */
 export function outlineOf(char: string, family: string): GlyphOutline {
-  const key = `${family}\u0000${char}`
-  let outline = outlines.get(key)
+  let traced = outlines.get(family)
+  if (traced === undefined) {
+    traced = new Map()
+    outlines.set(family, traced)
+  }
+  let outline = traced.get(char)
   if (outline === undefined) {
     outline = trace(char, family)
-    outlines.set(key, outline)
+    traced.set(char, outline)
   }
   return outline
 }
