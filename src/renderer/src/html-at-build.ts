@@ -1,4 +1,5 @@
 // What the build does to index.html: the vite plugin in electron.vite.config.ts calls these.
+import { TEXT_ATTRIBUTES } from './i18n'
 
 /**
  * The build-time twin of applyTexts: writes one language's texts into index.html's data-i18n elements
@@ -17,9 +18,9 @@ export function bakeTexts(html: string, texts: Readonly<Record<string, unknown>>
       .replace(/(<([a-z][a-z0-9]*)\b[^>]*\sdata-i18n="([^"]+)"[^>]*>)(<\/\2>)/g, (_, open: string, _tag, key: string, close: string) => {
         return `${open}${text(key)}${close}`
       })
-      // data-i18n-aria-label="key" (title, alt) gets the attribute it names beside it.
+      // data-i18n-aria-label="key" (or another of TEXT_ATTRIBUTES) gets the attribute it names beside it.
       .replace(
-        /\sdata-i18n-(aria-label|title|alt)="([^"]+)"/g,
+        new RegExp(`\\sdata-i18n-(${TEXT_ATTRIBUTES.join('|')})="([^"]+)"`, 'g'),
         (match, attribute: string, key: string) => `${match} ${attribute}="${text(key)}"`
       )
   )

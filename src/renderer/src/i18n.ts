@@ -115,3 +115,6 @@ const en: Messages = {
 export type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages]
 
 export const MESSAGES: Record<Lang, Messages> = { 'zh-CN': zh, en }
+
+/** The attributes index.html's data-i18n-<attr> set, at build time (html-at-build.ts) and at run time (texts.ts). */
+export const TEXT_ATTRIBUTES = ['aria-label', 'title'] as const

@@ -9,9 +9,9 @@ const source = readFileSync(join(__dirname, '../../../src/renderer/index.html'),
 describe('bakeTexts', () => {
   it('fills empty data-i18n elements and adds the attribute each data-i18n-<attr> names', () => {
     const html =
-      '<label for="a" data-i18n="username"></label><button data-i18n-aria-label="refresh" data-i18n-title="hint"><img data-i18n-alt="alt" /></button>'
+      '<label for="a" data-i18n="username"></label><button data-i18n-aria-label="refresh" data-i18n-title="hint"><canvas data-i18n-aria-label="alt"></canvas></button>'
     expect(bakeTexts(html, { username: '用户名', refresh: 'New', hint: 'Get another', alt: 'Captcha' })).toBe(
-      '<label for="a" data-i18n="username">用户名</label><button data-i18n-aria-label="refresh" aria-label="New" data-i18n-title="hint" title="Get another"><img data-i18n-alt="alt" alt="Captcha" /></button>'
+      '<label for="a" data-i18n="username">用户名</label><button data-i18n-aria-label="refresh" aria-label="New" data-i18n-title="hint" title="Get another"><canvas data-i18n-aria-label="alt" aria-label="Captcha"></canvas></button>'
     )
   })
 
