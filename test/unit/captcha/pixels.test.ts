@@ -125,3 +125,22 @@ describe.each(CASES)('pixels of %s / %s at %i×', (preset, theme, scale) => {
     }
   })
 })
+
+describe('renderPlan into a reused buffer', () => {
+  it('draws the same pixels as into a fresh one, whatever the buffer held, and grows past a short one', () => {
+    const [first, second] = plans('hard', 'dark', 2, 5)
+    const buffer = new Uint32Array(270 * 40 * 4)
+    for (const scale of [2, 1]) {
+      for (const layers of [undefined, GLYPHS_ONLY, BACKGROUND_ONLY]) {
+        renderPlan(first!, 2, undefined, buffer)
+        const reused = renderPlan(second!, scale, layers, buffer)
+        expect(reused.data.buffer).toBe(buffer.buffer)
+        expect(reused.data).toEqual(renderPlan(second!, scale, layers).data)
+      }
+    }
+    const short = new Uint32Array(10)
+    const grown = renderPlan(second!, 1, undefined, short)
+    expect(grown.data.buffer).not.toBe(short.buffer)
+    expect(grown.data).toEqual(renderPlan(second!, 1).data)
+  })
+})
