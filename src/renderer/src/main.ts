@@ -62,7 +62,7 @@ const listen = byId<HTMLButtonElement>('captcha-listen')
 // The voice follows the interface: the language on screen when the button is pressed.
 const audioCaptcha = new AudioCaptchaView(
   listen,
-  byId<HTMLAudioElement>('captcha-audio'),
+  (audio) => listen.after(audio),
   () => window.api.newAudioCaptcha({ language: root.lang === 'en' ? 'en' : 'zh-CN' }),
   () => showErrors([{ target: 'form', text: () => t.audioLoadFailed }]),
   (on) => listen.setAttribute('aria-label', on ? t.captchaListenBusy : t.captchaListen)
