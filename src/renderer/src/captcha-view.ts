@@ -1,5 +1,6 @@
 import type { CaptchaImage, Result, Theme } from '../../shared/ipc-contract'
 import { themeOf } from '../../shared/captcha-request'
+import { readStoredPng } from './stored-png'
 
 /** Refresh this long before main forgets the answer, so a slow typist never submits an expired id. */
 const REFRESH_MARGIN_MS = 10_000
@@ -8,9 +9,10 @@ const REFRESH_MARGIN_MS = 10_000
  * Shows main's captcha PNG in the refresh button. Holds the current id (never the answer: the page
  * does not have it) and refreshes itself before the challenge expires.
  *
- * The bytes are decoded with WebCodecs' ImageDecoder and drawn on a canvas. An <img> would need them as
- * a blob: URL, which registers them with the browser process and loads them back before the decode:
- * about 10 ms more on a cold start (bench:ui), and one more source (blob:) for the CSP to admit.
+ * The pixels go on a canvas: main's stored PNGs copied in directly (stored-png.ts), any other decoded by
+ * WebCodecs' ImageDecoder. An <img> would need the bytes as a blob: URL, which registers them with the
+ * browser process and loads them back before the decode: about 10 ms more on a cold start (bench:ui),
+ * and one more source (blob:) for the CSP to admit.
  */
 export class CaptchaView {
   private current: CaptchaImage | null = null
@@ -64,6 +66,15 @@ export class CaptchaView {
   /** Draws at the PNG's own pixel size (CSS keeps the box 270×40); one that will not decode leaves a blank, never the old picture under the new id. */
   private async show(png: Uint8Array): Promise<void> {
     const context = this.canvas.getContext('2d')!
+    // Main's own stored PNGs are copied in at once (stored-png.ts says why); any other goes to the decoder.
+    const stored = readStoredPng(png)
+    if (stored) {
+      this.canvas.width = stored.width
+      this.canvas.height = stored.height
+      context.putImageData(new ImageData(stored.rgba, stored.width, stored.height), 0, 0)
+      this.shown = true
+      return
+    }
     let decoder: ImageDecoder | undefined
     try {
       decoder = new ImageDecoder({ data: png as Uint8Array<ArrayBuffer>, type: 'image/png' })
