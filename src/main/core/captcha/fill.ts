@@ -45,8 +45,8 @@ export function boundsOf(contours: readonly Contour[], m: Affine = IDENTITY): Bo
 /**
  * Filled shapes (glyph outlines, texture blotches) are rasterised here rather than by Skia: Skia records
  * the drawing and replays it on read-back, and that read-back hands over a fresh 43 KB buffer per captcha,
- * whose memory churn alone cost more than drawing (`npm run bench`, stage table). Here every pixel is
- * written once, into the captcha's own words.
+ * whose memory churn alone cost more than the drawing (perf put half of a read-back loop in the kernel,
+ * clearing fresh pages). Here every pixel is written once, into the captcha's own reused buffer.
  *
  * The method is signed-area accumulation (as in font-rs and stb_truetype's second rasteriser): each edge
  * adds, cell by cell along each row it crosses, how much the coverage to its right changes; a running sum
