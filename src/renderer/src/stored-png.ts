@@ -15,6 +15,7 @@ export interface RgbaPixels {
 }
 
 const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 /** Far above any captcha (810 × 120 at 3×): a bound on what a header can make the page allocate. */
 const MAX_PIXELS = 4_000_000
 
@@ -77,6 +78,8 @@ export function readStoredPng(png: Uint8Array): RgbaPixels | null {
   if (zlib.length < 2 || (zlib[0]! & 0x0f) !== 8 || (zlib[1]! & 0x20) !== 0) return null
   const rowBytes = 1 + 3 * width
   const rgba = new Uint8ClampedArray(width * height * 4)
+  // RGBA as little-endian words (R in the low byte); a big-endian machine takes the byte loop.
+  const words = LITTLE_ENDIAN ? new Uint32Array(rgba.buffer) : null
   let at = 2
   let row = 0
   let column = -1 // -1: the row's filter byte is next
@@ -100,10 +103,19 @@ export function readStoredPng(png: Uint8Array): RgbaPixels | null {
         continue
       }
       const take = Math.min(end - at, rowBytes - 1 - column)
-      for (let i = 0; i < take; i++) {
-        rgba[out++] = zlib[at++]!
-        // After each pixel's blue, its alpha: opaque.
-        if ((column + i) % 3 === 2) rgba[out++] = 255
+      if (words !== null && column % 3 === 0 && take % 3 === 0) {
+        // Whole pixels (main's blocks hold whole rows): one word each. This runs while the page is cold,
+        // where a loop per byte cost ~3.5 ms for one image (bench:ui's profile).
+        for (let word = out >> 2, stop = at + take; at < stop; at += 3) {
+          words[word++] = zlib[at]! | (zlib[at + 1]! << 8) | (zlib[at + 2]! << 16) | 0xff000000
+        }
+        out += (take / 3) * 4
+      } else {
+        for (let i = 0; i < take; i++) {
+          rgba[out++] = zlib[at++]!
+          // After each pixel's blue, its alpha: opaque.
+          if ((column + i) % 3 === 2) rgba[out++] = 255
+        }
       }
       column += take
       if (column === rowBytes - 1) {

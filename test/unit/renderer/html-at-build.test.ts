@@ -35,6 +35,8 @@ describe('bakeTexts', () => {
     expect(baked).toContain(`aria-label="${zh.captchaRefresh}"`)
     expect(baked).toContain(`aria-label="${zh.captchaAlt}"`)
     expect(baked).toContain(`<title data-i18n="title">${zh.title}</title>`)
+    // main.ts takes the page's texts to be in <html lang>'s language, and rewrites them only on a change.
+    expect(source).toMatch(/<html lang="zh-CN"[ >]/)
     // Each data-i18n element of the source is empty, so each got its text.
     expect(baked.match(/data-i18n="[^"]+"[^>]*><\//g)).toBeNull()
   })

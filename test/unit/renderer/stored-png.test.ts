@@ -1,7 +1,8 @@
 // The page's fast path for main's own captcha PNGs: the exact pixels for what main writes, and null (so the
 // page falls back to a real decoder) for anything else, never an exception or a read past the bytes.
 import { describe, expect, it } from 'vitest'
-import { COMPACT_PNG, encodePng } from '../../../src/main/core/captcha/png'
+import { constants } from 'node:zlib'
+import { COMPACT_PNG, encodePng, pngFromScanlines, scanlines } from '../../../src/main/core/captcha/png'
 import { renderPlan } from '../../../src/main/core/captcha/render'
 import { seededRandom } from '../../../src/main/core/captcha/random'
 import { readStoredPng } from '../../../src/renderer/src/stored-png'
@@ -19,6 +20,17 @@ describe('readStoredPng', () => {
     const read = readStoredPng(encodePng(pixels.data, pixels.width, pixels.height))
     expect(read).not.toBeNull()
     expect([read!.width, read!.height]).toEqual([pixels.width, pixels.height])
+    expect(Buffer.from(read!.rgba.buffer).equals(Buffer.from(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength))).toBe(
+      true
+    )
+  })
+
+  it('reads stored blocks that split rows and pixels anywhere, as zlib writes them', () => {
+    const pixels = drawn(2)
+    const raw = scanlines(pixels.data, pixels.width, pixels.height, 'none')
+    const png = pngFromScanlines(raw, pixels.width, pixels.height, { level: 0, filter: 'none', strategy: constants.Z_DEFAULT_STRATEGY })
+    const read = readStoredPng(png)
+    expect(read).not.toBeNull()
     expect(Buffer.from(read!.rgba.buffer).equals(Buffer.from(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength))).toBe(
       true
     )
