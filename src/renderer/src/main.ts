@@ -153,7 +153,7 @@ function renderMode(): void {
 function setLanguage(language: Language): void {
   t = MESSAGES[language]
   // The page's static texts are already in root.lang's language (the build writes the default's into
-  // index.html): rewalking them to write nothing new cost ~3 ms of a cold start (bench:ui's profile).
+  // index.html): walking them all to write nothing new is work a cold start need not do.
   // Only a real change: writing lang, even the same value, makes Chromium restyle every element (:lang()).
   if (root.lang !== language) {
     root.lang = language
