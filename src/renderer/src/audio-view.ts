@@ -44,8 +44,9 @@ export class AudioCaptchaView {
   /** Stops playback and drops the challenge: the next press asks main for a new one (e.g. in a new language). */
   forget(): void {
     this.current = null
-    this.audio?.pause()
-    if (this.audio) delete this.audio.dataset['captchaId']
+    if (this.audio === null) return
+    this.audio.pause()
+    delete this.audio.dataset['captchaId']
   }
 
   private player(): HTMLAudioElement {

@@ -68,30 +68,32 @@ export class CaptchaView {
     const context = this.canvas.getContext('2d')!
     // Main's own stored PNGs are copied in at once (stored-png.ts says why); any other goes to the decoder.
     const stored = readStoredPng(png)
-    if (stored) {
-      this.canvas.width = stored.width
-      this.canvas.height = stored.height
-      context.putImageData(new ImageData(stored.rgba, stored.width, stored.height), 0, 0)
-      this.shown = true
-      return
-    }
+    if (stored)
+      return this.paint(stored.width, stored.height, () =>
+        context.putImageData(new ImageData(stored.rgba, stored.width, stored.height), 0, 0)
+      )
     let decoder: ImageDecoder | undefined
     try {
       decoder = new ImageDecoder({ data: png as Uint8Array<ArrayBuffer>, type: 'image/png' })
       const { image } = await decoder.decode()
       try {
-        this.canvas.width = image.displayWidth
-        this.canvas.height = image.displayHeight
-        context.drawImage(image, 0, 0)
+        this.paint(image.displayWidth, image.displayHeight, () => context.drawImage(image, 0, 0))
       } finally {
         image.close()
       }
-      this.shown = true
     } catch {
       context.clearRect(0, 0, this.canvas.width, this.canvas.height)
     } finally {
       decoder?.close()
     }
+  }
+
+  /** Sizes the canvas to the image's pixels and draws it. */
+  private paint(width: number, height: number, draw: () => void): void {
+    this.canvas.width = width
+    this.canvas.height = height
+    draw()
+    this.shown = true
   }
 }
 

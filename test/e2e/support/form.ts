@@ -82,12 +82,8 @@ export async function returningUser(app: LoginApp, t: Messages, username: string
 /** The captcha on screen as RGBA pixels, at its drawn size (the window's pixel density times 270×40). */
 export async function captchaPixels(page: Page): Promise<{ width: number; height: number; data: number[] }> {
   return page.locator('#captcha-image').evaluate((canvas: HTMLCanvasElement) => {
-    const copy = document.createElement('canvas')
-    copy.width = canvas.width
-    copy.height = canvas.height
-    const context = copy.getContext('2d')!
-    context.drawImage(canvas, 0, 0)
-    return { width: copy.width, height: copy.height, data: [...context.getImageData(0, 0, copy.width, copy.height).data] }
+    const { width, height } = canvas
+    return { width, height, data: [...canvas.getContext('2d')!.getImageData(0, 0, width, height).data] }
   })
 }
 

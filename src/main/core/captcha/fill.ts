@@ -135,8 +135,7 @@ export function fillContours(image: Pixels32, contours: readonly Contour[], m: A
       fromY = toY
     }
   }
-  const { rb, ga } = ink
-  const solid = (rb | (ga << 8)) >>> 0
+  const { word, rb, ga } = ink
   const firstX = Math.max(0, left)
   const stopX = Math.min(width, Math.ceil(maxX))
   for (let y = 0; y < rows; y++) {
@@ -146,7 +145,7 @@ export function fillContours(image: Pixels32, contours: readonly Contour[], m: A
     for (let x = firstX, at = (top + y) * width + firstX; x < stopX; x++, at++) {
       sum += cells[row + x]!
       const weight = ((sum < 0 ? -sum : sum) * FULL + 0.5) | 0
-      if (weight >= FULL) words[at] = solid
+      if (weight >= FULL) words[at] = word
       else if (weight > 0) blend(words, at, rb, ga, weight)
     }
   }

@@ -11,19 +11,15 @@ export interface Pixels32 {
 /** Coverage is blended in 128ths: two 8-bit channels 16 bits apart times 128 still fit in an int32. */
 export const FULL = 128
 
-/** An opaque colour split for {@link blend}: red and blue in one word, green and alpha in another. */
+/** An opaque colour as one pixel word, and split for {@link blend}: red and blue in one word, green and alpha in another. */
 export interface Ink {
+  word: number
   rb: number
   ga: number
 }
 
 export function inkOf({ r, g, b }: Rgb): Ink {
-  return { rb: r | (b << 16), ga: g | (255 << 16) }
-}
-
-/** The opaque colour as one pixel word. */
-export function wordOf({ r, g, b }: Rgb): number {
-  return (r | (g << 8) | (b << 16) | (255 << 24)) >>> 0
+  return { word: (r | (g << 8) | (b << 16) | (255 << 24)) >>> 0, rb: r | (b << 16), ga: g | (255 << 16) }
 }
 
 /** Source-over of an opaque ink with coverage `weight`/128, red+blue and green+alpha one multiply each. */

@@ -3,7 +3,7 @@ import { fillContours } from './fill'
 import { stampNoise } from './noise'
 import { OUTLINE_SIZE, outlineOf } from './outlines'
 import type { Pixels32 } from './pixels'
-import { inkOf, wordOf } from './pixels'
+import { inkOf } from './pixels'
 import type { CaptchaPlan } from './plan'
 import { warpOffset, warpSlope } from './warp'
 
@@ -77,7 +77,7 @@ function circleFor(radius: number): Contour[] {
 
 function drawBackground(image: Pixels32, plan: CaptchaPlan, scaleX: number, scaleY: number): void {
   // Flat, not a gradient: a gradient changes every column, which nearly doubled the time to compress it.
-  image.words.fill(wordOf(plan.background))
+  image.words.fill(inkOf(plan.background).word)
   for (const t of plan.texture) {
     const cos = Math.cos(t.rotation)
     const sin = Math.sin(t.rotation)
