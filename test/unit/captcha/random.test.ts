@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cryptoRandom, seededRandom } from '../../../src/main/core/captcha/random'
-import { randomBetween } from '../../../src/main/core/captcha/random'
+import { cryptoRandom, randomBetween, seededRandom, uniformInt } from '../../../src/main/core/captcha/random'
 import { generatorFor } from '../../support/captcha'
 
 describe('random sources', () => {
@@ -26,6 +25,36 @@ describe('random sources', () => {
     expect(() => cryptoRandom.int(2.5)).toThrow(RangeError)
     const big = cryptoRandom.int(2 ** 32)
     expect(Number.isInteger(big) && big >= 0 && big < 2 ** 32).toBe(true)
+  })
+
+  it('maps words to integers exactly as 128-bit arithmetic does, rejecting exactly 2^32 mod n words', () => {
+    const words = seededRandom(9)
+    const word = (): number => words.int(2 ** 31) * 2 + words.int(2)
+    // Small ranges, powers of two up to 2^32, and large ranges that take the modulo path.
+    const ranges = [2, 3, 6, 10, 270, 1000, 65_537, 2 ** 21 - 1, 2 ** 21, 2 ** 24, 2 ** 31, 2 ** 32, 3 * 2 ** 30, 2 ** 32 - 1]
+    for (let i = 0; i < 40; i++) ranges.push(2 + words.int(2 ** 21 - 1), 2 ** 21 + 1 + words.int(2 ** 31))
+    const TWO_32 = 2n ** 32n
+    for (const n of ranges) {
+      const big = BigInt(n)
+      const lemire = n <= 2 ** 21 || Number.isInteger(Math.log2(n))
+      // Words at the edges and on either side of each method's rejection boundary, then random ones.
+      const limit = Number(TWO_32 - (TWO_32 % big))
+      const wrap = Number((TWO_32 + (TWO_32 % big) - 1n) / big)
+      const candidates = [0, 1, 2 ** 31, 2 ** 32 - 1, limit - 1, limit % 2 ** 32, wrap, wrap + 1]
+      for (let k = 0; k < 200; k++) candidates.push(word())
+      for (const w of candidates) {
+        const product = BigInt(w) * big
+        const rejected = lemire ? product % TWO_32 < TWO_32 % big : BigInt(w) >= TWO_32 - (TWO_32 % big)
+        const expected = lemire ? Number(product / TWO_32) : Number(BigInt(w) % big)
+        // A rejected word is followed by 0 and 1; every range accepts 1.
+        const sequence = [w, 0, 1]
+        let at = 0
+        const value = uniformInt(() => sequence[at++]!, n)
+        expect([n, w, at === 1 ? 'accepted' : 'rejected']).toEqual([n, w, rejected ? 'rejected' : 'accepted'])
+        if (!rejected) expect([n, w, value]).toEqual([n, w, expected])
+        expect(value >= 0 && value < n && Number.isInteger(value)).toBe(true)
+      }
+    }
   })
 
   it('repeats a seeded stream exactly and differs between seeds', () => {

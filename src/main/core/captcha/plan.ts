@@ -135,93 +135,159 @@ function resize(input: PlanInput, g: Sized, factor: number): Sized {
   return sizeGlyph(input, g.char, g.family, g.size * factor, g.rotation)
 }
 
+/** The row's width once each neighbouring pair overlaps by its fraction of the narrower glyph. */
+function rowWidth(glyphs: readonly Sized[], overlapFractions: readonly number[]): number {
+  let widths = 0
+  for (const g of glyphs) widths += 2 * g.halfWidth
+  let overlaps = 0
+  for (let i = 0; i < overlapFractions.length; i++)
+    overlaps += overlapFractions[i]! * 2 * Math.min(glyphs[i]!.halfWidth, glyphs[i + 1]!.halfWidth)
+  return widths - overlaps
+}
+
+function randomDraws(random: RandomSource, count: number, min: number, max: number): number[] {
+  const draws: number[] = []
+  for (let i = 0; i < count; i++) draws.push(randomBetween(random, min, max))
+  return draws
+}
+
 /** Chooses sizes, rotations and positions so every glyph stays inside the margins and overlap stays bounded. */
-function layoutGlyphs(input: PlanInput, warp: WarpPlan): Omit<GlyphPlan, 'colour'>[] {
+function layoutGlyphs(input: PlanInput, warp: WarpPlan, backgroundBound: Rgb): GlyphPlan[] {
   const { options, random } = input
   const { width, height, margin } = options
   const maxRotation = options.rotation * DEGREE
-  let glyphs = input.glyphs.map((char) =>
-    sizeGlyph(
-      input,
-      char,
-      randomPick(random, input.families),
-      options.fontSize * randomBetween(random, options.charScale[0], options.charScale[1]),
-      randomBetween(random, -maxRotation, maxRotation)
-    )
-  )
-
   // Vertical fit: a glyph taller than the band left by margins and warp shrinks rather than being cut.
   // Its reach only shrinks with it, so one step fits.
-  const reach = (g: Sized): number => warpReach(warp, g.halfWidth)
   const band = (height - 2 * margin) / 2
-  glyphs = glyphs.map((g) => (g.halfHeight + reach(g) > band ? resize(input, g, ((band - reach(g)) / g.halfHeight) * 0.999) : g))
+  let glyphs: Sized[] = []
+  for (const char of input.glyphs) {
+    const family = randomPick(random, input.families)
+    const size = options.fontSize * randomBetween(random, options.charScale[0], options.charScale[1])
+    const g = sizeGlyph(input, char, family, size, randomBetween(random, -maxRotation, maxRotation))
+    const reach = warpReach(warp, g.halfWidth)
+    glyphs.push(g.halfHeight + reach > band ? resize(input, g, ((band - reach) / g.halfHeight) * 0.999) : g)
+  }
 
   // Overlaps are drawn first, as fractions, so shrinking the row to fit keeps them within bounds.
-  const overlapFractions = glyphs.slice(1).map(() => randomBetween(random, 0, options.maxOverlap))
-  const rowWidth = (gs: Sized[]): number =>
-    gs.reduce((sum, g) => sum + 2 * g.halfWidth, 0) -
-    overlapFractions.reduce((sum, f, i) => sum + f * 2 * Math.min(gs[i]!.halfWidth, gs[i + 1]!.halfWidth), 0)
+  const overlapFractions = randomDraws(random, glyphs.length - 1, 0, options.maxOverlap)
   const available = width - 2 * margin
-  const natural = rowWidth(glyphs)
+  const natural = rowWidth(glyphs, overlapFractions)
   if (natural > available) {
     const factor = (available / natural) * 0.999
     glyphs = glyphs.map((g) => resize(input, g, factor))
   }
-  const slack = Math.max(0, available - rowWidth(glyphs))
+  const slack = Math.max(0, available - rowWidth(glyphs, overlapFractions))
 
   // Part of the slack spreads the characters apart (the seed's look), the rest shifts the row sideways.
   const inner = slack * options.spread
-  const weights = glyphs.slice(1).map(() => randomBetween(random, 0.5, 1.5))
-  const weightSum = weights.reduce((a, b) => a + b, 0)
+  const weights = randomDraws(random, glyphs.length - 1, 0.5, 1.5)
+  let weightSum = 0
+  for (const w of weights) weightSum += w
   let x = margin + (slack - inner) * randomBetween(random, 0, 1)
-  return glyphs.map((g, i) => {
+  const centres: { cx: number; cy: number; sway: number }[] = []
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!
     if (i > 0) {
-      const prev = glyphs[i - 1]!
-      x -= overlapFractions[i - 1]! * 2 * Math.min(prev.halfWidth, g.halfWidth)
+      x -= overlapFractions[i - 1]! * 2 * Math.min(glyphs[i - 1]!.halfWidth, g.halfWidth)
       x += weightSum > 0 ? (inner * weights[i - 1]!) / weightSum : 0
     }
     const cx = x + g.halfWidth
     x += 2 * g.halfWidth
-    const sway = reach(g)
+    const sway = warpReach(warp, g.halfWidth)
     const lowest = margin + sway + g.halfHeight
     const highest = height - margin - sway - g.halfHeight
     const wanted = height / 2 + randomBetween(random, -options.offset, options.offset)
-    const cy = Math.min(highest, Math.max(lowest, wanted))
+    centres.push({ cx, cy: Math.min(highest, Math.max(lowest, wanted)), sway })
+  }
+  // Inks are drawn once every glyph is placed.
+  return glyphs.map((g, i) => {
+    const { cx, cy, sway } = centres[i]!
     return {
       char: g.char,
       family: g.family,
       size: g.size,
+      colour: inkColour(input, backgroundBound),
       cx,
       cy,
       rotation: g.rotation,
       originX: g.originX,
       originY: g.originY,
-      box: {
-        left: cx - g.halfWidth,
-        right: cx + g.halfWidth,
-        top: cy - g.halfHeight - sway,
-        bottom: cy + g.halfHeight + sway
-      }
+      box: { left: cx - g.halfWidth, right: cx + g.halfWidth, top: cy - g.halfHeight - sway, bottom: cy + g.halfHeight + sway }
     }
   })
 }
 
-export function planCaptcha(input: PlanInput): CaptchaPlan {
-  const { options, random, theme } = input
-  const { width, height, margin } = options
+/** A text-like colour with the options' contrast against the worst blend of the background. */
+function inkColour({ random, theme, options }: PlanInput, backgroundBound: Rgb): Rgb {
   const palette = PALETTES[theme]
+  return contrastingColour(random, palette.ink, backgroundBound, options.minContrast, palette.inkTowards)
+}
 
-  const background = randomColour(random, palette.background)
-  const texture: TextureSpot[] = Array.from({ length: options.texture }, () => ({
+function textureSpot({ random, theme, options }: PlanInput): TextureSpot {
+  const { width, height } = options
+  return {
     x: randomBetween(random, 0, width),
     y: randomBetween(random, 0, height),
     rx: randomBetween(random, height / 4, height),
     ry: randomBetween(random, height / 8, height / 2),
     rotation: randomBetween(random, 0, Math.PI),
-    colour: randomColour(random, palette.texture)
-  }))
-  const backgroundBound = channelBound([background, ...texture.map((t) => t.colour)], palette.worstBackground)
-  const ink = (): Rgb => contrastingColour(random, palette.ink, backgroundBound, options.minContrast, palette.inkTowards)
+    colour: randomColour(random, PALETTES[theme].texture)
+  }
+}
+
+/** A height inside the margins, where noise strokes start and end. */
+function strokeEnd({ random, options }: PlanInput): number {
+  return randomBetween(random, options.margin, options.height - options.margin)
+}
+
+function strokeWidth({ random, options }: PlanInput): number {
+  return randomBetween(random, options.noise.strokeWidth[0], options.noise.strokeWidth[1])
+}
+
+function lineStroke(input: PlanInput, backgroundBound: Rgb): StrokePlan {
+  const { random, options } = input
+  const { width } = options
+  const points = [randomBetween(random, 0, width * 0.3), strokeEnd(input), randomBetween(random, width * 0.7, width), strokeEnd(input)]
+  return { points, width: strokeWidth(input), colour: inkColour(input, backgroundBound) }
+}
+
+function curveStroke(input: PlanInput, backgroundBound: Rgb): StrokePlan {
+  const { random, options } = input
+  const { width, height } = options
+  const points = [
+    randomBetween(random, 0, width * 0.2),
+    strokeEnd(input),
+    randomBetween(random, width * 0.2, width * 0.5),
+    randomBetween(random, -height / 2, height * 1.5),
+    randomBetween(random, width * 0.5, width * 0.8),
+    randomBetween(random, -height / 2, height * 1.5),
+    randomBetween(random, width * 0.8, width),
+    strokeEnd(input)
+  ]
+  return { points, width: strokeWidth(input), colour: inkColour(input, backgroundBound) }
+}
+
+/** Whole-pixel squares of 1 or 2 px: crisp specks, and far fewer distinct bytes to compress than blurred ones. */
+function dot({ random, options }: PlanInput, inks: readonly Rgb[]): DotPlan {
+  const r = random.int(2) === 0 ? 0.5 : 1
+  return { x: random.int(options.width) + r, y: random.int(options.height) + r, r, colour: randomPick(random, inks) }
+}
+
+/**
+ * Plain loops and module-level helpers rather than closures and Array.from: a plan is made per captcha,
+ * and its share of the captcha's time is what `npm run bench` measures.
+ */
+export function planCaptcha(input: PlanInput): CaptchaPlan {
+  const { options, random, theme } = input
+  const { width, height, noise } = options
+  const palette = PALETTES[theme]
+
+  const background = randomColour(random, palette.background)
+  const texture: TextureSpot[] = []
+  for (let i = 0; i < options.texture; i++) texture.push(textureSpot(input))
+  const backgroundColours = [background]
+  for (const t of texture) backgroundColours.push(t.colour)
+  const backgroundBound = channelBound(backgroundColours, palette.worstBackground)
 
   const warp: WarpPlan =
     options.warp > 0
@@ -232,41 +298,16 @@ export function planCaptcha(input: PlanInput): CaptchaPlan {
         }
       : { amplitude: 0, wavelength: width, phase: 0 }
 
-  const glyphs = layoutGlyphs(input, warp).map((g) => ({ ...g, colour: ink() }))
+  const glyphs = layoutGlyphs(input, warp, backgroundBound)
 
-  const strokeWidth = (): number => randomBetween(random, options.noise.strokeWidth[0], options.noise.strokeWidth[1])
-  const y = (): number => randomBetween(random, margin, height - margin)
   const strokes: StrokePlan[] = []
-  for (let i = 0; i < options.noise.lines; i++) {
-    strokes.push({
-      points: [randomBetween(random, 0, width * 0.3), y(), randomBetween(random, width * 0.7, width), y()],
-      width: strokeWidth(),
-      colour: ink()
-    })
-  }
-  for (let i = 0; i < options.noise.curves; i++) {
-    strokes.push({
-      points: [
-        randomBetween(random, 0, width * 0.2),
-        y(),
-        randomBetween(random, width * 0.2, width * 0.5),
-        randomBetween(random, -height / 2, height * 1.5),
-        randomBetween(random, width * 0.5, width * 0.8),
-        randomBetween(random, -height / 2, height * 1.5),
-        randomBetween(random, width * 0.8, width),
-        y()
-      ],
-      width: strokeWidth(),
-      colour: ink()
-    })
-  }
-  // A few shared dot colours instead of one each: the renderer fills each colour's dots as one path.
-  const dotInks = options.noise.dots > 0 ? Array.from({ length: DOT_COLOURS }, ink) : []
-  // Whole-pixel squares of 1 or 2 px: crisp specks, and far fewer distinct bytes to compress than blurred ones.
-  const dots: DotPlan[] = Array.from({ length: options.noise.dots }, () => {
-    const r = random.int(2) === 0 ? 0.5 : 1
-    return { x: random.int(width) + r, y: random.int(height) + r, r, colour: randomPick(random, dotInks) }
-  })
+  for (let i = 0; i < noise.lines; i++) strokes.push(lineStroke(input, backgroundBound))
+  for (let i = 0; i < noise.curves; i++) strokes.push(curveStroke(input, backgroundBound))
+  // A few shared dot colours instead of one each.
+  const dotInks: Rgb[] = []
+  for (let i = 0; i < (noise.dots > 0 ? DOT_COLOURS : 0); i++) dotInks.push(inkColour(input, backgroundBound))
+  const dots: DotPlan[] = []
+  for (let i = 0; i < noise.dots; i++) dots.push(dot(input, dotInks))
 
   return { width, height, theme, background, texture, backgroundBound, glyphs, strokes, dots, warp }
 }
