@@ -170,9 +170,14 @@ export function fillContours(image: Pixels32, contours: readonly Contour[], m: A
     const row = y * stride - left
     let sum = 0
     for (let x = left; x < firstX; x++) sum += cells[row + x]!
+    let weight = ((sum < 0 ? -sum : sum) * FULL + 0.5) | 0
     for (let x = firstX, at = (top + y) * width + firstX; x < stopX; x++, at++) {
-      sum += cells[row + x]!
-      const weight = ((sum < 0 ? -sum : sum) * FULL + 0.5) | 0
+      // Most cells change nothing: inside and outside the shape the coverage carries on.
+      const change = cells[row + x]!
+      if (change !== 0) {
+        sum += change
+        weight = ((sum < 0 ? -sum : sum) * FULL + 0.5) | 0
+      }
       if (weight >= FULL) words[at] = word
       else if (weight > 0) blend(words, at, rb, ga, weight)
     }
