@@ -1,6 +1,8 @@
+import { FILTER_NONE, PNG_SIGNATURE, RGB8_IHDR_TAIL, rgbRowBytes } from '../../shared/png-layout'
+
 /**
- * Reads the pixels of a PNG as main writes its captchas by default: 8-bit RGB, not interlaced, rows with
- * no filter, in stored (uncompressed) deflate blocks (src/main/core/captcha/png.ts). Such a PNG needs no
+ * Reads the pixels of a PNG in the layout main writes its captchas in by default (src/shared/png-layout.ts):
+ * 8-bit RGB, not interlaced, rows with no filter, in stored (uncompressed) deflate blocks. Such a PNG needs no
  * decoder, only copying, so the page draws it in the same task the bytes arrive in. A decode through
  * ImageDecoder, however fast off the main thread, resolves only once the main thread is free, which on a
  * cold start is after the rest of the load's work (~18 ms later, bench:ui).
@@ -14,7 +16,6 @@ export interface RgbaPixels {
   rgba: Uint8ClampedArray<ArrayBuffer>
 }
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 /** Far above any captcha (810 × 120 at 3×): a bound on what a header can make the page allocate. */
 const MAX_PIXELS = 4_000_000
@@ -29,7 +30,7 @@ function type(bytes: Uint8Array, at: number): string {
 
 /** The zlib stream: IHDR's sizes and the IDAT chunks' data joined, or null if the layout is not the one expected. */
 function chunks(png: Uint8Array): { width: number; height: number; zlib: Uint8Array } | null {
-  if (png.length < 8 || SIGNATURE.some((byte, i) => png[i] !== byte)) return null
+  if (png.length < 8 || PNG_SIGNATURE.some((byte, i) => png[i] !== byte)) return null
   let width = 0
   let height = 0
   const idat: Uint8Array[] = []
@@ -39,16 +40,7 @@ function chunks(png: Uint8Array): { width: number; height: number; zlib: Uint8Ar
     const data = at + 8
     if (data + length + 4 > png.length) return null
     if (name === 'IHDR') {
-      // Bit depth 8, colour type 2 (RGB), deflate, adaptive filtering, no interlace.
-      if (
-        length !== 13 ||
-        png[data + 8] !== 8 ||
-        png[data + 9] !== 2 ||
-        png[data + 10] !== 0 ||
-        png[data + 11] !== 0 ||
-        png[data + 12] !== 0
-      )
-        return null
+      if (length !== 13 || RGB8_IHDR_TAIL.some((byte, i) => png[data + 8 + i] !== byte)) return null
       width = u32(png, data)
       height = u32(png, data + 4)
     } else if (name === 'IDAT') {
@@ -76,7 +68,7 @@ export function readStoredPng(png: Uint8Array): RgbaPixels | null {
   const { width, height, zlib } = parts
   // zlib header: deflate (method 8), no preset dictionary.
   if (zlib.length < 2 || (zlib[0]! & 0x0f) !== 8 || (zlib[1]! & 0x20) !== 0) return null
-  const rowBytes = 1 + 3 * width
+  const rowBytes = rgbRowBytes(width)
   const rgba = new Uint8ClampedArray(width * height * 4)
   // RGBA as little-endian words (R in the low byte); a big-endian machine takes the byte loop.
   const words = LITTLE_ENDIAN ? new Uint32Array(rgba.buffer) : null
@@ -98,7 +90,7 @@ export function readStoredPng(png: Uint8Array): RgbaPixels | null {
     for (const end = at + length; at < end;) {
       if (row >= height) return null
       if (column === -1) {
-        if (zlib[at++] !== 0) return null // a filtered row: leave it to a real decoder
+        if (zlib[at++] !== FILTER_NONE) return null // a filtered row: leave it to a real decoder
         column = 0
         continue
       }

@@ -1,4 +1,5 @@
 import { constants, crc32, deflateSync } from 'node:zlib'
+import { FILTER_NONE, PNG_SIGNATURE, RGB8_IHDR_TAIL, rgbRowBytes, STORED_BLOCK_MAX } from '../../../shared/png-layout'
 
 export type PngFilter = 'none' | 'sub' | 'up'
 
@@ -27,8 +28,8 @@ export function isStored(settings: PngSettings): boolean {
 /** The smallest PNG for the least time among the settings the bench compares: ~9.5 KB at 1×. */
 export const COMPACT_PNG: Readonly<PngSettings> = { level: 1, filter: 'sub', strategy: constants.Z_RLE }
 
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-const FILTER_CODE: Record<PngFilter, number> = { none: 0, sub: 1, up: 2 }
+const SIGNATURE = Buffer.from(PNG_SIGNATURE)
+const FILTER_CODE: Record<PngFilter, number> = { none: FILTER_NONE, sub: 1, up: 2 }
 
 // Every platform Electron ships for (x64, arm64) is little-endian; the word layout below depends on it.
 if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('the captcha PNG encoder needs a little-endian CPU')
@@ -102,21 +103,18 @@ function pngFile(width: number, height: number, idatLength: number, fillIdat: (t
   let offset = writeChunk(out, SIGNATURE.length, 'IHDR', 13, (at) => {
     out.writeUInt32BE(width, at)
     out.writeUInt32BE(height, at + 4)
-    out[at + 8] = 8 // bit depth
-    out[at + 9] = 2 // colour type: truecolour
-    out.fill(0, at + 10, at + 13) // deflate, adaptive filtering, no interlace
+    out.set(RGB8_IHDR_TAIL, at + 8)
   })
   offset = writeChunk(out, offset, 'IDAT', idatLength, (at) => fillIdat(out, at))
   writeChunk(out, offset, 'IEND', 0, () => {})
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
 }
 
-const STORED_BLOCK_MAX = 65_535
 const ADLER_MOD = 65_521
 
 /** Where the rows go: stored deflate blocks that each hold whole rows, so no row is split by a block header. */
 function storedLayout(width: number, height: number): { rowBytes: number; rowsPerBlock: number; idatLength: number } {
-  const rowBytes = 1 + 3 * width
+  const rowBytes = rgbRowBytes(width)
   const rowsPerBlock = Math.floor(STORED_BLOCK_MAX / rowBytes)
   if (rowsPerBlock < 1) throw new RangeError(`a row of ${width} px does not fit in a stored deflate block`)
   const blocks = Math.ceil(height / rowsPerBlock)
@@ -150,7 +148,7 @@ function storedPng(rgba: Uint8Array | Uint8ClampedArray, width: number, height: 
         o += 5
       }
       const base = y * width
-      out[o++] = 0 // filter: none (filters only help compression)
+      out[o++] = FILTER_NONE
       b += a
       for (let x = 0; x < width; x++, o += 3) {
         const p = words[base + x]!
