@@ -303,9 +303,9 @@ export function planCaptcha(input: PlanInput): CaptchaPlan {
   const strokes: StrokePlan[] = []
   for (let i = 0; i < noise.lines; i++) strokes.push(lineStroke(input, backgroundBound))
   for (let i = 0; i < noise.curves; i++) strokes.push(curveStroke(input, backgroundBound))
-  // A few shared dot colours instead of one each.
+  // A few shared dot colours rather than one each: three contrast searches instead of thirty.
   const dotInks: Rgb[] = []
-  for (let i = 0; i < (noise.dots > 0 ? DOT_COLOURS : 0); i++) dotInks.push(inkColour(input, backgroundBound))
+  if (noise.dots > 0) for (let i = 0; i < DOT_COLOURS; i++) dotInks.push(inkColour(input, backgroundBound))
   const dots: DotPlan[] = []
   for (let i = 0; i < noise.dots; i++) dots.push(dot(input, dotInks))
 
