@@ -15,6 +15,9 @@ export const FILTER_NONE = 0
 /** The most a stored deflate block holds (RFC 1951 §3.2.4: LEN is 16 bits). */
 export const STORED_BLOCK_MAX = 65_535
 
+/** Whether this CPU stores a 32-bit word's low byte first: both sides move pixels as words, R in the low byte. */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+
 /** Bytes of RGB pixels in one row, its filter byte included. */
 export function rgbRowBytes(width: number): number {
   return 1 + 3 * width

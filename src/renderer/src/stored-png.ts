@@ -1,4 +1,4 @@
-import { FILTER_NONE, PNG_SIGNATURE, RGB8_IHDR_TAIL, rgbRowBytes } from '../../shared/png-layout'
+import { FILTER_NONE, LITTLE_ENDIAN, PNG_SIGNATURE, RGB8_IHDR_TAIL, rgbRowBytes } from '../../shared/png-layout'
 
 /**
  * Reads the pixels of a PNG in the layout main writes its captchas in by default (src/shared/png-layout.ts):
@@ -16,7 +16,6 @@ export interface RgbaPixels {
   rgba: Uint8ClampedArray<ArrayBuffer>
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
 /** Far above any captcha (810 × 120 at 3×): a bound on what a header can make the page allocate. */
 const MAX_PIXELS = 4_000_000
 

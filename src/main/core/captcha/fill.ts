@@ -23,10 +23,10 @@ export interface Bounds {
   maxY: number
 }
 
-/** The box around points[start..end), x,y pairs, grown from `box`. */
-function extend(box: Bounds, points: Float64Array, start: number, end: number): Bounds {
+/** The box around points[0..end), x,y pairs, grown from `box`. */
+function extend(box: Bounds, points: Float64Array, end: number): Bounds {
   let { minX, minY, maxX, maxY } = box
-  for (let i = start; i < end; i += 2) {
+  for (let i = 0; i < end; i += 2) {
     const x = points[i]!
     const y = points[i + 1]!
     if (x < minX) minX = x
@@ -42,7 +42,7 @@ const EMPTY: Readonly<Bounds> = { minX: Infinity, minY: Infinity, maxX: -Infinit
 /** The box around the contours' points. */
 export function boundsOf(contours: readonly Contour[]): Bounds {
   let box = EMPTY
-  for (const c of contours) box = extend(box, c, 0, c.length)
+  for (const c of contours) box = extend(box, c, c.length)
   return box
 }
 
@@ -141,7 +141,7 @@ export function fillContours(image: Pixels32, contours: readonly Contour[], m: A
       points[o + 1] = m.b * c[i]! + m.d * c[i + 1]! + m.f
     }
   }
-  const { minX, minY, maxX, maxY } = extend(EMPTY, points, 0, total)
+  const { minX, minY, maxX, maxY } = extend(EMPTY, points, total)
   if (!(minX < maxX && minY < maxY)) return
   const { words, width, height } = image
   // The cells span the shape's whole width, even off the image, since a row's running sum starts at its

@@ -1,5 +1,5 @@
 import { constants, crc32, deflateSync } from 'node:zlib'
-import { FILTER_NONE, PNG_SIGNATURE, RGB8_IHDR_TAIL, rgbRowBytes, STORED_BLOCK_MAX } from '../../../shared/png-layout'
+import { FILTER_NONE, LITTLE_ENDIAN, PNG_SIGNATURE, RGB8_IHDR_TAIL, rgbRowBytes, STORED_BLOCK_MAX } from '../../../shared/png-layout'
 
 export type PngFilter = 'none' | 'sub' | 'up'
 
@@ -32,7 +32,7 @@ const SIGNATURE = Buffer.from(PNG_SIGNATURE)
 const FILTER_CODE: Record<PngFilter, number> = { none: FILTER_NONE, sub: 1, up: 2 }
 
 // Every platform Electron ships for (x64, arm64) is little-endian; the word layout below depends on it.
-if (new Uint8Array(new Uint32Array([1]).buffer)[0] !== 1) throw new Error('the captcha PNG encoder needs a little-endian CPU')
+if (!LITTLE_ENDIAN) throw new Error('the captcha PNG encoder needs a little-endian CPU')
 
 /** The pixels as 32-bit words (a view, or an aligned copy when the bytes start off a 4-byte boundary). */
 export function wordsOf(rgba: Uint8Array | Uint8ClampedArray): Uint32Array {
